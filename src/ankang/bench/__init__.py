@@ -1,0 +1,1 @@
+"""Benchmarks: public datasets read at run time from a folder the user points at (never shipped)."""

@@ -1,0 +1,17 @@
+"""Settings, read from the environment (prefix ANKANG_) only when the caller builds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ANKANG_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    knowledge_dir: Path | None = None  # None: the pack shipped inside the package
+    max_text_chars: int = 4000  # longest free-text complaint accepted
+    demo: bool = False

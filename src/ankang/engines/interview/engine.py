@@ -1,0 +1,267 @@
+"""The interview engine: stateless, one step at a time, like a clinician's history taking.
+
+    engine = InterviewEngine(pack).fit()          # or .fit(cases) to learn from solved cases
+    step = engine.step(Interview(age=30, sex="female", evidence=(...)))
+
+Each step screens for emergencies first (deterministic rules), then ranks conditions with a
+naive-Bayes posterior, and asks the red-flag question or the question with the highest
+expected information gain until confident, out of questions, or an emergency is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from ankang.engines.interview import departments, triage
+from ankang.engines.interview.model import CompiledModel, FloatArray, ModelParams, compile_model
+from ankang.engines.interview.questions import evidence_gains, group_gain
+from ankang.engines.interview.types import (
+    ASKED_SOURCES,
+    CHOICES,
+    EVIDENCE_SOURCES,
+    Case,
+    Explanation,
+    Factor,
+    Interview,
+    Question,
+    QuestionItem,
+    RankedCondition,
+    Step,
+    Triage,
+)
+from ankang.errors import InvalidInput
+from ankang.knowledge.interview.model import Pack, age_band
+from ankang.knowledge.text import Text
+
+MAX_AGE = 130
+_ANSWER_ROW = {"present": 0, "absent": 1, "unknown": 2}
+
+
+class InterviewEngine:
+    """Settings only in __init__; `fit` builds the learned attributes (ending in `_`)."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        max_questions: int = 12,
+        stop_probability: float = 0.9,
+        min_gain: float = 0.01,
+        top_conditions: int = 10,
+        unknown_rate: float = 0.1,
+        default_likelihood: float = 0.02,
+        prior_strength: float = 8.0,
+        evidence_weight: float = 1.0,
+    ) -> None:
+        self.pack = pack
+        self.max_questions = max_questions
+        self.stop_probability = stop_probability
+        self.min_gain = min_gain
+        self.top_conditions = top_conditions
+        self.unknown_rate = unknown_rate
+        self.default_likelihood = default_likelihood
+        self.prior_strength = prior_strength
+        self.evidence_weight = evidence_weight  # < 1 tempers naive Bayes' overconfidence on correlated answers
+
+    # -- learning -------------------------------------------------------------------------
+    def fit(self, cases: Iterable[Case] = ()) -> InterviewEngine:
+        cases = tuple(cases)
+        for i, case in enumerate(cases):
+            for item in case.evidence:
+                _check_choice(item.choice, f"cases[{i}].evidence")
+        params = ModelParams(self.unknown_rate, self.default_likelihood, self.prior_strength)
+        self.model_: CompiledModel = compile_model(self.pack, cases, params)
+        opts = {g.id: np.array([self.model_.ev_index[o] for o in g.options]) for g in self.pack.groups.values()}
+        self.group_options_: dict[str, np.ndarray] = opts
+        option_ids = {o for g in self.pack.groups.values() for o in g.options}
+        self.askable_: np.ndarray = np.array(
+            [e not in option_ids for e in self.model_.evidences], dtype=bool
+        )
+        return self
+
+    # -- one step ---------------------------------------------------------------------------
+    def step(self, interview: Interview) -> Step:
+        answers = self._validate(interview)
+        posterior = self._posterior(interview, answers)
+        ranked = self._ranked(posterior)
+        verdict = self._triage(interview, answers, posterior)
+        asked = _questions_asked(interview, self.pack)
+        question = None
+        if not verdict.emergency:  # an emergency ends the interview at once
+            # Red-flag questions are asked whatever the confidence or the question budget.
+            question = self._red_flag_question(interview, answers)
+            if question is None and asked < self.max_questions and float(posterior.max()) < self.stop_probability:
+                question = self._best_question(answers, posterior)
+        stop = question is None
+        return Step(
+            question=question,
+            conditions=ranked,
+            should_stop=stop,
+            triage=verdict,
+            department=departments.recommend(self.pack, verdict.level, interview.age, self._pairs(posterior)),
+            questions_asked=asked,
+        )
+
+    def triage(self, interview: Interview) -> Triage:
+        answers = self._validate(interview)
+        return self._triage(interview, answers, self._posterior(interview, answers))
+
+    def posterior(self, interview: Interview) -> FloatArray:
+        """Probability of every condition in `model_.conditions` order."""
+        return self._posterior(interview, self._validate(interview))
+
+    def _red_flag_question(self, interview: Interview, answers: dict[str, str]) -> Question | None:
+        for eid in triage.open_red_flags(self.pack, answers, interview.age, interview.sex):
+            if eid in self.model_.ev_index:
+                return self._single(eid, red_flag=True)
+        return None
+
+    def _best_question(self, answers: dict[str, str], posterior: FloatArray) -> Question | None:
+        """The evidence or group question with the highest expected information gain."""
+        model = self.model_
+        candidates = self.askable_.copy()
+        for eid in answers:
+            candidates[model.ev_index[eid]] = False
+        idx = np.flatnonzero(candidates)
+        best_gain, best = self.min_gain, None
+        if idx.size:
+            gains = evidence_gains(model, posterior, idx)
+            top = int(np.argmax(gains))
+            if gains[top] > best_gain:
+                best_gain, best = float(gains[top]), self._single(model.evidences[idx[top]])
+        for gid, group in self.pack.groups.items():
+            if answers.get(group.parent) != "present" or any(o in answers for o in group.options):
+                continue
+            gain = group_gain(model, posterior, self.group_options_[gid])
+            if gain > best_gain:
+                best_gain, best = gain, self._group(gid)
+        return best
+
+    def explain(self, interview: Interview, condition_ids: Sequence[str] | None = None) -> tuple[Explanation, ...]:
+        """Why each condition ranks where it does: the answers for and against it."""
+        answers = self._validate(interview)
+        posterior = self._posterior(interview, answers)
+        model = self.model_
+        if condition_ids is None:
+            condition_ids = [r.id for r in self._ranked(posterior)]
+        out = []
+        for cid in condition_ids:
+            if cid not in model.cond_index:
+                raise InvalidInput(f"unknown condition id {cid!r}", zh=f"未知疾病编号 {cid!r}")
+            c = model.cond_index[cid]
+            rest = posterior.copy()
+            rest[c] = 0.0
+            rest = rest / rest.sum() if rest.sum() > 0 else np.full_like(rest, 1 / len(rest))
+            factors = []
+            for eid, choice in answers.items():
+                row = model.answer[_ANSWER_ROW[choice], :, model.ev_index[eid]]
+                weight = float(np.log(row[c]) - np.log(rest @ row))
+                if choice != "unknown" and abs(weight) >= 0.05:
+                    factors.append(Factor(eid, self._evidence_name(eid), choice, round(weight, 3)))  # type: ignore[arg-type]
+            factors.sort(key=lambda f: -abs(f.weight))
+            out.append(
+                Explanation(
+                    condition_id=cid,
+                    name=self._condition_name(cid),
+                    probability=float(posterior[c]),
+                    supporting=tuple(f for f in factors if f.weight > 0),
+                    conflicting=tuple(f for f in factors if f.weight < 0),
+                )
+            )
+        return tuple(out)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _validate(self, interview: Interview) -> dict[str, str]:
+        if interview.age is not None and not 0 <= interview.age <= MAX_AGE:
+            raise InvalidInput(f"age {interview.age} is outside 0–{MAX_AGE} years",
+                               zh=f"年龄 {interview.age} 不在 0–{MAX_AGE} 岁之间", expression="age")
+        if interview.sex not in (None, "female", "male"):
+            raise InvalidInput(f"sex {interview.sex!r} must be female or male",
+                               zh="性别须为 female 或 male", expression="sex")
+        answers: dict[str, str] = {}
+        for i, item in enumerate(interview.evidence):
+            where = f"evidence[{i}]"
+            if item.id not in self.model_.ev_index:
+                raise InvalidInput(f"unknown evidence id {item.id!r}", zh=f"未知症状编号 {item.id!r}",
+                                   expression=f"{where}.id")
+            _check_choice(item.choice, f"{where}.choice")
+            if item.source not in EVIDENCE_SOURCES:
+                raise InvalidInput(f"source {item.source!r} is not one of {', '.join(EVIDENCE_SOURCES)}",
+                                   zh="证据来源无效", expression=f"{where}.source")
+            before = answers.get(item.id)
+            if before is not None and before != item.choice:
+                raise InvalidInput(
+                    f"contradictory answers for {item.id!r}: {before} and {item.choice}",
+                    zh=f"关于 {item.id!r} 的回答互相矛盾：{before} 与 {item.choice}",
+                    expression=f"{where}.choice",
+                )
+            answers[item.id] = item.choice
+        for group in self.pack.groups.values():  # a chosen option implies its parent
+            if group.parent not in answers and any(answers.get(o) == "present" for o in group.options):
+                answers[group.parent] = "present"
+        return answers
+
+    def _posterior(self, interview: Interview, answers: dict[str, str]) -> FloatArray:
+        model = self.model_
+        band = age_band(interview.age) if interview.age is not None else None
+        logp = model.prior(band, interview.sex).copy()
+        for eid, choice in answers.items():
+            logp += self.evidence_weight * model.log_answer[_ANSWER_ROW[choice], :, model.ev_index[eid]]
+        logp -= logp.max()
+        p: FloatArray = np.exp(logp)
+        return p / p.sum()
+
+    def _triage(self, interview: Interview, answers: dict[str, str], posterior: FloatArray) -> Triage:
+        present = frozenset(e for e, c in answers.items() if c == "present")
+        return triage.decide(self.pack, present, interview.age, interview.sex, self._pairs(posterior))
+
+    def _pairs(self, posterior: FloatArray) -> list[tuple[str, float]]:
+        return list(zip(self.model_.conditions, posterior.tolist(), strict=True))
+
+    def _ranked(self, posterior: FloatArray) -> tuple[RankedCondition, ...]:
+        order = np.argsort(-posterior)[: self.top_conditions]
+        out = []
+        for i in order:
+            cid = self.model_.conditions[i]
+            cond = self.pack.conditions.get(cid)
+            out.append(RankedCondition(
+                id=cid,
+                name=self._condition_name(cid),
+                probability=round(float(posterior[i]), 4),
+                icd10=cond.icd10 if cond else None,
+                triage=cond.triage if cond else None,
+            ))
+        return tuple(out)
+
+    def _single(self, eid: str, *, red_flag: bool = False) -> Question:
+        ev = self.pack.evidences.get(eid)
+        text = ev.question if ev else Text(eid, eid)
+        return Question("single", eid, text, (QuestionItem(eid, self._evidence_name(eid)),), red_flag)
+
+    def _group(self, gid: str) -> Question:
+        group = self.pack.groups[gid]
+        items = tuple(QuestionItem(o, self._evidence_name(o)) for o in group.options)
+        return Question("group_single", gid, group.question, items)
+
+    def _evidence_name(self, eid: str) -> Text:
+        ev = self.pack.evidences.get(eid)
+        return ev.name if ev else Text(eid, eid)
+
+    def _condition_name(self, cid: str) -> Text:
+        cond = self.pack.conditions.get(cid)
+        return cond.name if cond else Text(cid, cid)
+
+
+def _check_choice(choice: str, where: str) -> None:
+    if choice not in CHOICES:
+        raise InvalidInput(f"choice {choice!r} must be present, absent or unknown",
+                           zh="回答须为 present、absent 或 unknown", expression=where)
+
+
+def _questions_asked(interview: Interview, pack: Pack) -> int:
+    """Questions answered so far; the options of one group count as one question."""
+    option_group = {o: g.id for g in pack.groups.values() for o in g.options}
+    return len({option_group.get(i.id, i.id) for i in interview.evidence if i.source in ASKED_SOURCES})
+

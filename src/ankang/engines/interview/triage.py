@@ -1,0 +1,98 @@
+"""Deterministic emergency screening and the five-level triage.
+
+Rules fire on what the person has said (present evidence) and their age and sex; a fired
+emergency rule decides the level on its own. Otherwise the level follows the probability
+mass of conditions at or above each urgency: urgent levels need less mass, because
+under-triage is the worst error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ankang.engines.interview.types import Triage
+from ankang.knowledge.interview.model import (
+    EMERGENCY_LEVELS,
+    TRIAGE_LEVELS,
+    Pack,
+    TriageRule,
+    urgency_rank,
+)
+from ankang.knowledge.text import Text
+
+# Minimum posterior mass of conditions whose usual urgency is at least this level.
+MASS_THRESHOLD = {"emergency_ambulance": 0.5, "emergency": 0.5, "consultation_24": 0.35, "consultation": 0.3}
+
+_FROM_CONDITIONS = {
+    "emergency_ambulance": Text("可能是需要立即急救的情况", "This may be a condition that needs emergency care"),
+    "emergency": Text("可能是需要立即急诊处理的情况", "This may be a condition that needs the emergency department"),
+    "consultation_24": Text("可能的情况需要在24小时内就医", "The likely conditions need a doctor within 24 hours"),
+    "consultation": Text("可能的情况需要就医明确", "The likely conditions need a doctor's assessment"),
+    "self_care": Text("目前情况可先居家观察和自我护理", "This can be looked after at home for now"),
+}
+
+
+def rule_fires(rule: TriageRule, present: frozenset[str], age: float | None, sex: str | None) -> bool:
+    return (
+        rule.applies_to(age, sex)
+        and all(e in present for e in rule.all)
+        and (not rule.any or any(e in present for e in rule.any))
+        and not any(e in present for e in rule.none)
+    )
+
+
+def fired_rules(pack: Pack, present: frozenset[str], age: float | None, sex: str | None) -> list[TriageRule]:
+    return [r for r in pack.rules if rule_fires(r, present, age, sex)]
+
+
+def open_red_flags(
+    pack: Pack, answers: Mapping[str, str], age: float | None, sex: str | None
+) -> list[str]:
+    """Unanswered evidences that could complete an emergency rule already partly present, most urgent first."""
+    present = {e for e, c in answers.items() if c == "present"}
+    absent = {e for e, c in answers.items() if c == "absent"}
+    wanted: list[str] = []
+    rules = sorted((r for r in pack.rules if r.level in EMERGENCY_LEVELS), key=lambda r: urgency_rank(r.level))
+    for rule in rules:
+        if not rule.applies_to(age, sex) or absent & set(rule.all) or present & set(rule.none):
+            continue
+        if not present & set(rule.all):
+            continue
+        if rule.any and all(e in absent for e in rule.any):
+            continue
+        wanted += [e for e in (*rule.all, *rule.any) if e not in answers and e not in wanted]
+    return wanted
+
+
+def decide(
+    pack: Pack,
+    present: frozenset[str],
+    age: float | None,
+    sex: str | None,
+    posterior: Iterable[tuple[str, float]],
+) -> Triage:
+    fired = fired_rules(pack, present, age, sex)
+    rule_level = min((urgency_rank(r.level) for r in fired), default=len(TRIAGE_LEVELS) - 1)
+    mass = dict.fromkeys(TRIAGE_LEVELS, 0.0)
+    for cid, p in posterior:
+        cond = pack.conditions.get(cid)
+        if cond is not None:
+            mass[cond.triage] += p
+    cumulative, cond_level = 0.0, len(TRIAGE_LEVELS) - 1
+    for i, level in enumerate(TRIAGE_LEVELS[:-1]):
+        cumulative += mass[level]
+        if cumulative >= MASS_THRESHOLD[level]:
+            cond_level = i
+            break
+    level = TRIAGE_LEVELS[min(rule_level, cond_level)]
+    reasons = [r.reason for r in sorted(fired, key=lambda r: urgency_rank(r.level))]
+    if cond_level <= rule_level:
+        reasons.append(_FROM_CONDITIONS[TRIAGE_LEVELS[cond_level]])
+    serious = sorted({e for r in fired if urgency_rank(r.level) <= 2 for e in r.all + r.any if e in present})
+    return Triage(
+        level=level,
+        emergency=level in EMERGENCY_LEVELS,
+        reasons=tuple(reasons),
+        serious=tuple(serious),
+        rules=tuple(r.id for r in fired),
+    )
