@@ -15,3 +15,7 @@ class Settings(BaseSettings):
     knowledge_dir: Path | None = None  # None: the pack shipped inside the package
     max_text_chars: int = 4000  # longest free-text complaint accepted
     demo: bool = False
+    # Optional language model behind an OpenAI-compatible endpoint; ankang works fully without one.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None

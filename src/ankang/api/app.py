@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.interview = InterviewService.from_pack(pack, max_text_chars=settings.max_text_chars)
+    app.state.interview = InterviewService.from_pack(pack, settings)
     app.add_middleware(BodyLimit)
     errors.install(app)
     app.include_router(interview_router)

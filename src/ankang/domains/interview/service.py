@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from ankang.config import Settings
 from ankang.domains.interview import schemas as s
+from ankang.domains.interview.extract import Extractor, LexiconExtractor, LLMExtractor
 from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine
-from ankang.engines.interview.parse import Lexicon, parse_text
+from ankang.engines.interview.parse import Lexicon
 from ankang.knowledge.interview.model import Pack
 from ankang.knowledge.text import Text
+from ankang.ports.llm import OpenAICompatibleChat
 
 AI_NOTICE = s.AiLabel(notice=s.LocalText(
     zh="以上内容由安康AI根据您提供的信息生成，仅供参考，不是医生的诊断，也不构成处方或治疗建议。如有不适请及时就医；紧急情况请拨打120。",
@@ -23,18 +26,22 @@ AI_NOTICE = s.AiLabel(notice=s.LocalText(
 
 
 class InterviewService:
-    def __init__(self, pack: Pack, engine: InterviewEngine, *, max_text_chars: int = 4000) -> None:
+    def __init__(self, pack: Pack, engine: InterviewEngine, extractor: Extractor) -> None:
         self.pack = pack
         self.engine = engine
-        self.lexicon = Lexicon.from_pack(pack)
-        self.max_text_chars = max_text_chars
+        self.extractor = extractor
 
     @classmethod
-    def from_pack(cls, pack: Pack, *, max_text_chars: int = 4000) -> InterviewService:
-        return cls(pack, InterviewEngine(pack).fit(), max_text_chars=max_text_chars)
+    def from_pack(cls, pack: Pack, settings: Settings | None = None) -> InterviewService:
+        settings = settings or Settings()
+        extractor: Extractor = LexiconExtractor(Lexicon.from_pack(pack), max_chars=settings.max_text_chars)
+        if settings.llm_base_url and settings.llm_model:
+            chat = OpenAICompatibleChat(settings.llm_base_url, settings.llm_model, settings.llm_api_key)
+            extractor = LLMExtractor(chat, pack, extractor)
+        return cls(pack, InterviewEngine(pack).fit(), extractor)
 
     def parse(self, body: s.ParseIn) -> s.ParseOut:
-        result = parse_text(body.text, self.lexicon, max_chars=self.max_text_chars)
+        result = self.extractor.extract(body.text)
         evidence = [
             s.EvidenceOut(
                 id=m.evidence_id, choice=m.choice, source="initial", name=self._name(m.evidence_id),
