@@ -8,7 +8,6 @@ slice of the training split, never on the test split.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import random
 import sys
@@ -20,6 +19,7 @@ import numpy as np
 
 from ankang.bench.datasets import BenchCase
 from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine
+from ankang.knowledge.interview import load_departments
 from ankang.knowledge.interview.model import Pack
 
 # Published anchors (accuracy, implicit recall, turns), ../shared/benchmarks/interview/README.md.
@@ -54,9 +54,10 @@ class Result:
         return {"p50_ms": float(np.percentile(arr, 50)), "p99_ms": float(np.percentile(arr, 99))}
 
 
-def data_pack(pack: Pack) -> Pack:
-    """A pack with the departments only: benchmark vocabularies are learned from their data."""
-    return dataclasses.replace(pack, conditions={}, evidences={}, groups={}, rules=(), version="data")
+def data_pack() -> Pack:
+    """An empty pack with the department catalogue: benchmark vocabularies are learned from data."""
+    return Pack(version="data", sources={}, evidences={}, groups={}, conditions={}, rules=(),
+                departments=load_departments())
 
 
 def interview_case(engine: InterviewEngine, case: BenchCase, step_ms: list[float] | None = None) -> tuple[

@@ -26,8 +26,8 @@ def _interview(args: argparse.Namespace) -> int:
     from ankang.bench.datasets import load_dataset
     from ankang.knowledge.interview import load_pack
 
-    pack = load_pack()
     if args.dataset == "pack":
+        pack = load_pack()
         engine = bi.InterviewEngine(pack).fit()
         result = bi.evaluate(engine, bi.synthetic_cases(pack, args.cases, seed=args.seed), timed=True,
                              progress="模拟问诊 / interviewing")
@@ -35,7 +35,7 @@ def _interview(args: argparse.Namespace) -> int:
         chosen = None
     else:
         train, test = load_dataset(args.dataset, args.data_dir)
-        data = bi.data_pack(pack)
+        data = bi.data_pack()
         settings, chosen = bi.choose_settings(data, train, bi.TURN_BUDGET.get(args.dataset), seed=args.seed)
         engine = bi.make_engine(data, settings).fit(c.as_training_case() for c in train)
         result = bi.evaluate(engine, test, timed=True, progress="测试集问诊 / interviewing test split")

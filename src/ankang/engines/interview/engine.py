@@ -211,7 +211,8 @@ class InterviewEngine:
             logp += self.evidence_weight * model.log_answer[_ANSWER_ROW[choice], :, model.ev_index[eid]]
         logp -= logp.max()
         p: FloatArray = np.exp(logp)
-        return p / p.sum()
+        p /= p.sum()
+        return p
 
     def _triage(self, interview: Interview, answers: dict[str, str], posterior: FloatArray) -> Triage:
         present = frozenset(e for e, c in answers.items() if c == "present")

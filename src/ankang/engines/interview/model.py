@@ -51,7 +51,8 @@ class CompiledModel:
     def prior(self, band: str | None, sex: str | None) -> FloatArray:
         b = AGE_BANDS.index(band) if band else len(AGE_BANDS)
         s = SEXES.index(sex) if sex else 2
-        return self.log_prior[b, s]
+        row: FloatArray = self.log_prior[b, s]
+        return row
 
 
 def compile_model(pack: Pack, cases: Sequence[Case], params: ModelParams) -> CompiledModel:

@@ -182,12 +182,14 @@ def _read_yaml(files: Iterable[Path], reader: _Reader) -> tuple[dict[str, list[d
     return sections, digest.hexdigest()[:12]
 
 
-def _departments() -> dict[str, m.Department]:
+@lru_cache(maxsize=1)
+def load_departments() -> Mapping[str, m.Department]:
+    """The NHC department catalogue with zh/en names."""
     doc = yaml.safe_load(DEPARTMENTS_FILE.read_text(encoding="utf-8"))
-    return {
+    return MappingProxyType({
         str(d["code"]): m.Department(str(d["code"]), Text(d["zh"], d["en"]), d.get("parent"))
         for d in doc["departments"]
-    }
+    })
 
 
 def check_pack(pack_dir: Path | None = None) -> CheckReport:
@@ -206,7 +208,7 @@ def check_pack(pack_dir: Path | None = None) -> CheckReport:
     groups = {g["id"]: reader.group(g) for g in sections["groups"]}
     conditions = {c["id"]: reader.condition(c) for c in sections["conditions"]}
     rules = tuple(reader.rule(r) for r in sections["triage_rules"])
-    departments = _departments()
+    departments = load_departments()
     _check_references(reader, sources, evidences, groups, conditions, rules, departments)
 
     option_group = {opt: g.id for g in groups.values() for opt in g.options}
