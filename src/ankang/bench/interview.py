@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ankang.bench.datasets import BenchCase
-from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine
+from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine, Question
 from ankang.knowledge.interview import load_departments
 from ankang.knowledge.interview.model import Pack
 
@@ -47,11 +47,16 @@ class Result:
     recall: float
     turns: float
     cases: int
-    step_ms: list[float] = field(default_factory=list, repr=False)
+    step_ms: list[tuple[float, float]] = field(default_factory=list, repr=False)  # (wall, cpu) per step
 
     def latency(self) -> dict[str, float]:
-        arr = np.array(self.step_ms) if self.step_ms else np.zeros(1)
-        return {"p50_ms": float(np.percentile(arr, 50)), "p99_ms": float(np.percentile(arr, 99))}
+        arr = np.array(self.step_ms) if self.step_ms else np.zeros((1, 2))
+        return {
+            "p50_ms": float(np.percentile(arr[:, 0], 50)),
+            "p99_ms": float(np.percentile(arr[:, 0], 99)),
+            "cpu_p50_ms": float(np.percentile(arr[:, 1], 50)),
+            "cpu_p99_ms": float(np.percentile(arr[:, 1], 99)),
+        }
 
 
 def data_pack() -> Pack:
@@ -60,7 +65,8 @@ def data_pack() -> Pack:
                 departments=load_departments())
 
 
-def interview_case(engine: InterviewEngine, case: BenchCase, step_ms: list[float] | None = None) -> tuple[
+def interview_case(engine: InterviewEngine, case: BenchCase,
+                   step_ms: list[tuple[float, float]] | None = None) -> tuple[
         list[str], set[str], int]:
     """Run one simulated patient; returns (ranked labels, implicit ids asked, questions asked)."""
     known = engine.model_.ev_index
@@ -68,15 +74,24 @@ def interview_case(engine: InterviewEngine, case: BenchCase, step_ms: list[float
     asked: set[str] = set()
     while True:
         state = Interview(age=case.age, sex=case.sex, evidence=tuple(evidence))  # type: ignore[arg-type]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         step = engine.step(state)
         if step_ms is not None:
-            step_ms.append((time.perf_counter() - t0) * 1000)
+            step_ms.append(((time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000))
         if step.should_stop or step.question is None:
             return [c.id for c in step.conditions], asked, step.questions_asked
-        qid = step.question.id
-        asked.add(qid)
-        evidence.append(EvidenceItem(qid, case.implicit.get(qid, "unknown"), "question"))  # type: ignore[arg-type]
+        evidence += _answer(step.question, case)
+        asked.update(item.id for item in step.question.items)
+
+
+def _answer(question: Question, case: BenchCase) -> list[EvidenceItem]:
+    """The simulated patient answers only from its record; anything else is unknown."""
+    if question.type == "single":
+        return [EvidenceItem(question.id, case.implicit.get(question.id, "unknown"), "question")]  # type: ignore[arg-type]
+    chosen = [i.id for i in question.items if case.implicit.get(i.id) == "present"][:1]
+    if chosen:
+        return [EvidenceItem(chosen[0], "present", "question")]
+    return [EvidenceItem(i.id, "unknown", "question") for i in question.items]
 
 
 def evaluate(engine: InterviewEngine, cases: Sequence[BenchCase], *, timed: bool = False,
@@ -84,7 +99,7 @@ def evaluate(engine: InterviewEngine, cases: Sequence[BenchCase], *, timed: bool
     hits1 = hits3 = 0
     recalls: list[float] = []
     turns: list[int] = []
-    step_ms: list[float] = []
+    step_ms: list[tuple[float, float]] = []
     for i, case in enumerate(cases):
         ranked, asked, n = interview_case(engine, case, step_ms if timed else None)
         hits1 += bool(ranked) and ranked[0] == case.label

@@ -68,7 +68,8 @@ def _print_table(r: dict[str, Any]) -> None:
     print(f"{'ankang':<28}{r['top1']:>8.3f}{r['top3']:>8.3f}{r['implicit_recall']:>8.3f}{r['avg_turns']:>8.2f}")
     for name, (acc, rec, turns) in r["anchors"].items():
         print(f"{name:<28}{fmt(acc, '.3f'):>8}{'':>8}{fmt(rec, '.3f'):>8}{fmt(turns, '.2f'):>8}")
-    print(f"\nstep latency / 单步耗时: p50 {r['p50_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms")
+    print(f"\nstep latency / 单步耗时: wall p50 {r['p50_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms; "
+          f"CPU p50 {r['cpu_p50_ms']:.3f} ms, p99 {r['cpu_p99_ms']:.3f} ms")
     if r["train_slice"]:
         s = r["train_slice"]
         print(f"settings chosen on a held-out slice of the training split ({s['cases']} cases: "

@@ -3,9 +3,6 @@ and the emergency department (with "call 120") at emergency levels."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-
 from ankang.engines.interview.types import DepartmentAdvice
 from ankang.knowledge.interview.model import Pack
 from ankang.knowledge.text import Text
@@ -32,17 +29,11 @@ _ADVICE = {
 }
 
 
-def recommend(
-    pack: Pack, level: str, age: float | None, posterior: Iterable[tuple[str, float]]
-) -> DepartmentAdvice:
+def recommend(pack: Pack, level: str, age: float | None, likely: str | None) -> DepartmentAdvice:
+    """`likely`: the primary department of the most probable conditions (None: general practice)."""
     if level in ("emergency_ambulance", "emergency"):
         return _advice(pack, EMERGENCY_DEPARTMENT, level, emergency=True)
-    mass: dict[str, float] = defaultdict(float)
-    for cid, p in posterior:
-        cond = pack.conditions.get(cid)
-        if cond is not None and cond.departments:
-            mass[cond.departments[0]] += p
-    code = max(mass, key=mass.__getitem__) if mass else GENERAL_PRACTICE
+    code = likely or GENERAL_PRACTICE
     if age is not None and age < PAEDIATRIC_AGE:
         code = _CHILD_EQUIVALENT.get(code, code)
     return _advice(pack, code, level, emergency=False)

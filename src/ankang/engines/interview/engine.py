@@ -16,7 +16,7 @@ import numpy as np
 
 from ankang.engines.interview import departments, triage
 from ankang.engines.interview.model import CompiledModel, FloatArray, ModelParams, compile_model
-from ankang.engines.interview.questions import evidence_gains, group_gain
+from ankang.engines.interview.questions import evidence_gains, group_gain, leading
 from ankang.engines.interview.types import (
     ASKED_SOURCES,
     CHOICES,
@@ -32,7 +32,7 @@ from ankang.engines.interview.types import (
     Triage,
 )
 from ankang.errors import InvalidInput
-from ankang.knowledge.interview.model import Pack, age_band
+from ankang.knowledge.interview.model import TRIAGE_LEVELS, Pack, age_band
 from ankang.knowledge.text import Text
 
 MAX_AGE = 130
@@ -75,10 +75,22 @@ class InterviewEngine:
         self.model_: CompiledModel = compile_model(self.pack, cases, params)
         opts = {g.id: np.array([self.model_.ev_index[o] for o in g.options]) for g in self.pack.groups.values()}
         self.group_options_: dict[str, np.ndarray] = opts
-        option_ids = {o for g in self.pack.groups.values() for o in g.options}
+        self.option_group_: dict[str, str] = {o: g.id for g in self.pack.groups.values() for o in g.options}
         self.askable_: np.ndarray = np.array(
-            [e not in option_ids for e in self.model_.evidences], dtype=bool
+            [e not in self.option_group_ for e in self.model_.evidences], dtype=bool
         )
+        self.rules_ = triage.RuleSet(self.pack.rules)
+        # Per condition: index of its usual triage level and of its primary department (last bin = none).
+        self.departments_: tuple[str, ...] = tuple(sorted(
+            {c.departments[0] for c in self.pack.conditions.values() if c.departments}))
+        level_of, dept_of = [], []
+        for cid in self.model_.conditions:
+            cond = self.pack.conditions.get(cid)
+            level_of.append(TRIAGE_LEVELS.index(cond.triage) if cond else len(TRIAGE_LEVELS))
+            dept_of.append(self.departments_.index(cond.departments[0])
+                           if cond and cond.departments else len(self.departments_))
+        self.level_of_: np.ndarray = np.array(level_of)
+        self.department_of_: np.ndarray = np.array(dept_of)
         return self
 
     # -- one step ---------------------------------------------------------------------------
@@ -87,7 +99,7 @@ class InterviewEngine:
         posterior = self._posterior(interview, answers)
         ranked = self._ranked(posterior)
         verdict = self._triage(interview, answers, posterior)
-        asked = _questions_asked(interview, self.pack)
+        asked = len({self.option_group_.get(i.id, i.id) for i in interview.evidence if i.source in ASKED_SOURCES})
         question = None
         if not verdict.emergency:  # an emergency ends the interview at once
             # Red-flag questions are asked whatever the confidence or the question budget.
@@ -100,7 +112,7 @@ class InterviewEngine:
             conditions=ranked,
             should_stop=stop,
             triage=verdict,
-            department=departments.recommend(self.pack, verdict.level, interview.age, self._pairs(posterior)),
+            department=departments.recommend(self.pack, verdict.level, interview.age, self._department(posterior)),
             questions_asked=asked,
         )
 
@@ -113,7 +125,7 @@ class InterviewEngine:
         return self._posterior(interview, self._validate(interview))
 
     def _red_flag_question(self, interview: Interview, answers: dict[str, str]) -> Question | None:
-        for eid in triage.open_red_flags(self.pack, answers, interview.age, interview.sex):
+        for eid in self.rules_.open_red_flags(answers, interview.age, interview.sex):
             if eid in self.model_.ev_index:
                 return self._single(eid, red_flag=True)
         return None
@@ -124,17 +136,17 @@ class InterviewEngine:
         candidates = self.askable_.copy()
         for eid in answers:
             candidates[model.ev_index[eid]] = False
-        idx = np.flatnonzero(candidates)
         best_gain, best = self.min_gain, None
-        if idx.size:
-            gains = evidence_gains(model, posterior, idx)
-            top = int(np.argmax(gains))
-            if gains[top] > best_gain:
-                best_gain, best = float(gains[top]), self._single(model.evidences[idx[top]])
+        top, p = leading(posterior)
+        if candidates.any():
+            gains = np.where(candidates, evidence_gains(model, top, p), -np.inf)
+            i = int(np.argmax(gains))
+            if gains[i] > best_gain:
+                best_gain, best = float(gains[i]), self._single(model.evidences[i])
         for gid, group in self.pack.groups.items():
             if answers.get(group.parent) != "present" or any(o in answers for o in group.options):
                 continue
-            gain = group_gain(model, posterior, self.group_options_[gid])
+            gain = group_gain(model, top, p, self.group_options_[gid])
             if gain > best_gain:
                 best_gain, best = gain, self._group(gid)
         return best
@@ -198,17 +210,20 @@ class InterviewEngine:
                     expression=f"{where}.choice",
                 )
             answers[item.id] = item.choice
-        for group in self.pack.groups.values():  # a chosen option implies its parent
-            if group.parent not in answers and any(answers.get(o) == "present" for o in group.options):
-                answers[group.parent] = "present"
+        for eid, choice in list(answers.items()):  # a chosen option implies its parent
+            gid = self.option_group_.get(eid)
+            if gid is not None and choice == "present":
+                answers.setdefault(self.pack.groups[gid].parent, "present")
         return answers
 
     def _posterior(self, interview: Interview, answers: dict[str, str]) -> FloatArray:
         model = self.model_
         band = age_band(interview.age) if interview.age is not None else None
         logp = model.prior(band, interview.sex).copy()
-        for eid, choice in answers.items():
-            logp += self.evidence_weight * model.log_answer[_ANSWER_ROW[choice], :, model.ev_index[eid]]
+        if answers:
+            rows = [_ANSWER_ROW[c] for c in answers.values()]
+            cols = [model.ev_index[e] for e in answers]
+            logp += self.evidence_weight * model.log_answer_by_evidence[rows, cols].sum(axis=0)
         logp -= logp.max()
         p: FloatArray = np.exp(logp)
         p /= p.sum()
@@ -216,13 +231,23 @@ class InterviewEngine:
 
     def _triage(self, interview: Interview, answers: dict[str, str], posterior: FloatArray) -> Triage:
         present = frozenset(e for e, c in answers.items() if c == "present")
-        return triage.decide(self.pack, present, interview.age, interview.sex, self._pairs(posterior))
+        mass = self._mass(posterior)
+        return triage.decide(self.rules_, present, interview.age, interview.sex, mass)
 
-    def _pairs(self, posterior: FloatArray) -> list[tuple[str, float]]:
-        return list(zip(self.model_.conditions, posterior.tolist(), strict=True))
+    def _mass(self, posterior: FloatArray) -> dict[str, float]:
+        """Posterior mass of the conditions at each usual triage level."""
+        totals = np.bincount(self.level_of_, weights=posterior, minlength=len(TRIAGE_LEVELS) + 1)
+        return dict(zip(TRIAGE_LEVELS, totals.tolist(), strict=False))
+
+    def _department(self, posterior: FloatArray) -> str | None:
+        """The primary department holding the most posterior mass (None if no condition has one)."""
+        totals = np.bincount(self.department_of_, weights=posterior, minlength=len(self.departments_) + 1)[:-1]
+        return self.departments_[int(np.argmax(totals))] if totals.size and totals.max() > 0 else None
 
     def _ranked(self, posterior: FloatArray) -> tuple[RankedCondition, ...]:
-        order = np.argsort(-posterior)[: self.top_conditions]
+        k = min(self.top_conditions, posterior.size)
+        head = np.argpartition(-posterior, k - 1)[:k] if k else np.arange(0)
+        order = head[np.argsort(-posterior[head])]
         out = []
         for i in order:
             cid = self.model_.conditions[i]
@@ -259,10 +284,4 @@ def _check_choice(choice: str, where: str) -> None:
     if choice not in CHOICES:
         raise InvalidInput(f"choice {choice!r} must be present, absent or unknown",
                            zh="回答须为 present、absent 或 unknown", expression=where)
-
-
-def _questions_asked(interview: Interview, pack: Pack) -> int:
-    """Questions answered so far; the options of one group count as one question."""
-    option_group = {o: g.id for g in pack.groups.values() for o in g.options}
-    return len({option_group.get(i.id, i.id) for i in interview.evidence if i.source in ASKED_SOURCES})
 

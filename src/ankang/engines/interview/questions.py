@@ -12,22 +12,34 @@ import numpy as np
 
 from ankang.engines.interview.model import CompiledModel, FloatArray
 
+# Only the most probable conditions are scored: the rest hold too little mass to change the choice.
+TOP_CONDITIONS = 48
 
-def evidence_gains(model: CompiledModel, posterior: FloatArray, candidates: np.ndarray) -> FloatArray:
-    """Expected information gain (nats) of asking each candidate evidence (indices into model.evidences)."""
-    answer = model.answer[:, :, candidates]  # (3, C, n)
-    marginal = np.einsum("c,kcn->kn", posterior, answer)
-    gains: FloatArray = posterior @ model.plogp[:, candidates] - _xlogx(marginal).sum(axis=0)
+
+def leading(posterior: FloatArray) -> tuple[np.ndarray, FloatArray]:
+    """Indices of the leading conditions and their renormalised probabilities."""
+    if posterior.size <= TOP_CONDITIONS:
+        return np.arange(posterior.size), posterior
+    top = np.argpartition(posterior, -TOP_CONDITIONS)[-TOP_CONDITIONS:]
+    p = posterior[top]
+    return top, p / p.sum()
+
+
+def evidence_gains(model: CompiledModel, top: np.ndarray, p: FloatArray) -> FloatArray:
+    """Expected information gain (nats) of asking each evidence, given the leading conditions `top`."""
+    answer = model.answer[:, top, :]  # (3, K, E)
+    marginal = np.einsum("c,kce->ke", p, answer)
+    gains: FloatArray = p @ model.plogp[top] - _xlogx(marginal).sum(axis=0)
     return gains
 
 
-def group_gain(model: CompiledModel, posterior: FloatArray, options: np.ndarray) -> float:
+def group_gain(model: CompiledModel, top: np.ndarray, p: FloatArray, options: np.ndarray) -> float:
     """Expected gain of a single-choice question over mutually exclusive option evidences."""
-    present = model.answer[0][:, options]  # (C, n)
-    unknown = model.answer[2][:, options].mean(axis=1, keepdims=True)
+    present = model.answer[0][np.ix_(top, options)]  # (K, n)
+    unknown = model.answer[2][np.ix_(top, options)].mean(axis=1, keepdims=True)
     dist = np.hstack([present / present.sum(axis=1, keepdims=True) * (1 - unknown), unknown])
-    marginal = posterior @ dist
-    return float(posterior @ _xlogx(dist).sum(axis=1) - _xlogx(marginal).sum())
+    marginal = p @ dist
+    return float(p @ _xlogx(dist).sum(axis=1) - _xlogx(marginal).sum())
 
 
 def _xlogx(x: FloatArray) -> FloatArray:

@@ -8,13 +8,13 @@ under-triage is the worst error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from ankang.engines.interview.types import Triage
 from ankang.knowledge.interview.model import (
     EMERGENCY_LEVELS,
     TRIAGE_LEVELS,
-    Pack,
     TriageRule,
     urgency_rank,
 )
@@ -41,46 +41,54 @@ def rule_fires(rule: TriageRule, present: frozenset[str], age: float | None, sex
     )
 
 
-def fired_rules(pack: Pack, present: frozenset[str], age: float | None, sex: str | None) -> list[TriageRule]:
-    return [r for r in pack.rules if rule_fires(r, present, age, sex)]
+class RuleSet:
+    """The pack's triage rules, indexed by evidence so a step only looks at rules it can touch."""
 
+    def __init__(self, rules: Sequence[TriageRule]) -> None:
+        self.rules = tuple(rules)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_red_flag: dict[str, list[int]] = defaultdict(list)
+        for i, rule in enumerate(self.rules):
+            by_key[rule.all[0]].append(i)  # a rule can fire only if its first `all` evidence is present
+            if rule.level in EMERGENCY_LEVELS:
+                for e in rule.all:
+                    by_red_flag[e].append(i)
+        self._by_key = {e: tuple(ix) for e, ix in by_key.items()}
+        self._by_red_flag = {e: tuple(ix) for e, ix in by_red_flag.items()}
+        self._order = {i: (urgency_rank(r.level), i) for i, r in enumerate(self.rules)}
 
-def open_red_flags(
-    pack: Pack, answers: Mapping[str, str], age: float | None, sex: str | None
-) -> list[str]:
-    """Unanswered evidences that could complete an emergency rule already partly present, most urgent first."""
-    present = {e for e, c in answers.items() if c == "present"}
-    absent = {e for e, c in answers.items() if c == "absent"}
-    wanted: list[str] = []
-    rules = sorted((r for r in pack.rules if r.level in EMERGENCY_LEVELS), key=lambda r: urgency_rank(r.level))
-    for rule in rules:
-        if not rule.applies_to(age, sex) or absent & set(rule.all) or present & set(rule.none):
-            continue
-        if not present & set(rule.all):
-            continue
-        if rule.any and all(e in absent for e in rule.any):
-            continue
-        wanted += [e for e in (*rule.all, *rule.any) if e not in answers and e not in wanted]
-    return wanted
+    def fired(self, present: frozenset[str], age: float | None, sex: str | None) -> list[TriageRule]:
+        candidates = sorted({i for e in present for i in self._by_key.get(e, ())})
+        return [self.rules[i] for i in candidates if rule_fires(self.rules[i], present, age, sex)]
+
+    def open_red_flags(self, answers: Mapping[str, str], age: float | None, sex: str | None) -> list[str]:
+        """Unanswered evidences that could complete an emergency rule already partly present, most urgent first."""
+        present = {e for e, c in answers.items() if c == "present"}
+        touched = {i for e in present for i in self._by_red_flag.get(e, ())}
+        wanted: list[str] = []
+        for i in sorted(touched, key=self._order.__getitem__):
+            rule = self.rules[i]
+            if not rule.applies_to(age, sex) or any(answers.get(e) == "absent" for e in rule.all):
+                continue
+            if any(e in present for e in rule.none) or (rule.any and all(answers.get(e) == "absent" for e in rule.any)):
+                continue
+            wanted += [e for e in (*rule.all, *rule.any) if e not in answers and e not in wanted]
+        return wanted
 
 
 def decide(
-    pack: Pack,
+    rules: RuleSet,
     present: frozenset[str],
     age: float | None,
     sex: str | None,
-    posterior: Iterable[tuple[str, float]],
+    mass: Mapping[str, float],
 ) -> Triage:
-    fired = fired_rules(pack, present, age, sex)
+    """`mass`: posterior probability of the conditions whose usual urgency is each level."""
+    fired = rules.fired(present, age, sex)
     rule_level = min((urgency_rank(r.level) for r in fired), default=len(TRIAGE_LEVELS) - 1)
-    mass = dict.fromkeys(TRIAGE_LEVELS, 0.0)
-    for cid, p in posterior:
-        cond = pack.conditions.get(cid)
-        if cond is not None:
-            mass[cond.triage] += p
     cumulative, cond_level = 0.0, len(TRIAGE_LEVELS) - 1
     for i, level in enumerate(TRIAGE_LEVELS[:-1]):
-        cumulative += mass[level]
+        cumulative += mass.get(level, 0.0)
         if cumulative >= MASS_THRESHOLD[level]:
             cond_level = i
             break
