@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.register(sub)
     interview.register(sub)
     bench.register(sub)
+    from ankang.cli import audit
+
+    audit.register(sub)  # audit verify, accounts purge
+    from ankang.cli import report
+
+    report.register(sub)  # ankang report FILE
     return parser
 
 
