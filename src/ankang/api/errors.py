@@ -23,6 +23,19 @@ STATUS = {
 }
 
 
+HTTP_CODES = {404: "not-found", 405: "not-supported", 413: "too-costly"}
+_ZH = {404: "找不到该地址", 405: "该地址不支持此请求方法"}
+
+
+def field_path(loc: object) -> str:
+    """('body', 'evidence', 0, 'id') → 'evidence[0].id', the same form the engines use."""
+    parts = [p for p in (loc if isinstance(loc, (list, tuple)) else ()) if p not in ("body", "query", "path")]
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "body"
+
+
 def outcome(status: int, code: str, en: str, zh: str, expression: str | None = None) -> JSONResponse:
     issue: dict[str, object] = {"severity": "error", "code": code, "details": {"zh": zh, "en": en}}
     if expression:
@@ -40,7 +53,7 @@ def install(app: FastAPI) -> None:
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         issues = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err.get("loc", ()))
+            where = field_path(err.get("loc", ()))
             issues.append({
                 "severity": "error",
                 "code": "invalid",
@@ -51,7 +64,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return outcome(exc.status_code, "processing", str(exc.detail), str(exc.detail))
+        code = HTTP_CODES.get(exc.status_code, "processing")
+        return outcome(exc.status_code, code, str(exc.detail), getattr(exc, "zh", None) or _ZH.get(exc.status_code, str(exc.detail)))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

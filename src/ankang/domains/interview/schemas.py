@@ -10,7 +10,7 @@ MAX_EVIDENCE = 300
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class LocalText(BaseModel):

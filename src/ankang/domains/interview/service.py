@@ -14,6 +14,7 @@ from ankang.domains.interview import schemas as s
 from ankang.domains.interview.extract import Extractor, LexiconExtractor, LLMExtractor
 from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine
 from ankang.engines.interview.parse import Lexicon
+from ankang.errors import InvalidInput
 from ankang.knowledge.interview.model import Pack
 from ankang.knowledge.text import Text
 from ankang.ports.llm import OpenAICompatibleChat
@@ -107,6 +108,9 @@ class InterviewService:
 
 
 def _interview(body: s.InterviewIn) -> Interview:
+    if not any(e.choice == "present" for e in body.evidence):
+        raise InvalidInput("at least one symptom must be present to start the interview",
+                           zh="请至少描述一个存在的症状，才能开始问诊", expression="evidence")
     return Interview(
         age=body.age,
         sex=body.sex,

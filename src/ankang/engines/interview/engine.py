@@ -159,9 +159,10 @@ class InterviewEngine:
         if condition_ids is None:
             condition_ids = [r.id for r in self._ranked(posterior)]
         out = []
-        for cid in condition_ids:
+        for i, cid in enumerate(condition_ids):
             if cid not in model.cond_index:
-                raise InvalidInput(f"unknown condition id {cid!r}", zh=f"未知疾病编号 {cid!r}")
+                raise InvalidInput(f"unknown condition id {cid!r}", zh=f"未知疾病编号 {cid!r}",
+                                   expression=f"condition_ids[{i}]")
             c = model.cond_index[cid]
             rest = posterior.copy()
             rest[c] = 0.0

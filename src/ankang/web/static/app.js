@@ -120,7 +120,7 @@ function card(r) {
 async function start(text) {
   bubble("me", text);
   const parsed = await api("parse", { text });
-  if (!parsed.evidence.length) { bubble("ai", t("none")); return; }
+  if (!parsed.evidence.some((e) => e.choice === "present")) { bubble("ai", t("none")); return; }
   $("ask").hidden = true;
   let age = parsed.age;
   while (age === null) {
