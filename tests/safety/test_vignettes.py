@@ -31,8 +31,14 @@ def service() -> InterviewService:
     return InterviewService.from_pack(load_pack())
 
 
+UNRECOGNISED = "unrecognised"  # no symptom found: the product asks the person to say it another way
+COLUMNS = (*TRIAGE_LEVELS, UNRECOGNISED)
+
+
 def triage_text(service: InterviewService, text: str) -> str:
     parsed = service.parse(s.ParseIn(text=text))
+    if not any(e.choice == "present" for e in parsed.evidence):
+        return UNRECOGNISED
     evidence = [s.EvidenceIn(id=e.id, choice=e.choice) for e in parsed.evidence]
     return service.triage(s.InterviewIn(age=parsed.age, sex=parsed.sex, evidence=evidence)).triage.level
 
@@ -55,10 +61,10 @@ def test_confusion_matrix(outcomes: dict[str, list[tuple[dict[str, str], str]]],
                           capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print("\n分诊混淆矩阵 / triage confusion matrix (rows: vignette set, columns: level reached)")
-        print(f"{'':<12}" + "".join(f"{lvl:>21}" for lvl in TRIAGE_LEVELS))
+        print(f"{'':<12}" + "".join(f"{lvl:>21}" for lvl in COLUMNS))
         for kind, rows in outcomes.items():
             counts = Counter(level for _, level in rows)
-            print(f"{kind:<12}" + "".join(f"{counts[lvl]:>21}" for lvl in TRIAGE_LEVELS))
+            print(f"{kind:<12}" + "".join(f"{counts[lvl]:>21}" for lvl in COLUMNS))
     assert sum(len(rows) for rows in outcomes.values()) > 0
 
 
@@ -72,7 +78,7 @@ def test_every_emergency_vignette_reaches_an_emergency_level(
 def test_self_care_vignettes_mostly_stay_out_of_the_emergency_department(
         outcomes: dict[str, list[tuple[dict[str, str], str]]]) -> None:
     rows = outcomes["self_care"]
-    kept = [level in ("self_care", "consultation") for _, level in rows]
+    kept = [level in ("self_care", "consultation", UNRECOGNISED) for _, level in rows]
     share = sum(kept) / len(rows)
     sent_to_ed = [f"{v['id']} → {level}" for v, level in rows if level in EMERGENCY_LEVELS]
     assert share >= SELF_CARE_TARGET, f"only {share:.0%} stayed at self_care/consultation; ED: {sent_to_ed}"
