@@ -20,6 +20,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     iv.add_argument("--cases", type=int, default=2000, help="synthetic patients for --dataset pack")
     iv.set_defaults(func=_interview)
 
+    tr = bench.add_parser("triage", help="triage reached from free-text vignettes (a held-out set)")
+    tr.add_argument("--vignettes", type=Path, default=Path("benchmarks/triage_holdout"),
+                    help="folder with emergency.yaml and self_care.yaml")
+    tr.add_argument("--json", action="store_true")
+    tr.set_defaults(func=_triage)
+    from ankang.cli import bench_reports
+
+    bench_reports.register(bench)  # ankang bench reports
+
 
 def _interview(args: argparse.Namespace) -> int:
     from ankang.bench import interview as bi
@@ -56,6 +65,27 @@ def _interview(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     _print_table(report)
+    return 0
+
+
+def _triage(args: argparse.Namespace) -> int:
+    from ankang.bench import triage as vt
+    from ankang.domains.interview.service import InterviewService
+    from ankang.knowledge.interview import load_pack
+
+    service = InterviewService.from_pack(load_pack())
+    rows = {kind: vt.run(service, vt.load_vignettes(args.vignettes / f"{kind}.yaml"))
+            for kind in ("emergency", "self_care")}
+    report = vt.summary(rows["emergency"], rows["self_care"])
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"\n分诊基准 / triage benchmark: {args.vignettes}")
+    print(vt.matrix_table(rows))
+    print(f"\nemergency reached: {report['emergency_reached']:.1%}   "
+          f"self-care kept out of ED: {report['self_care_kept_out_of_ed']:.1%}")
+    for line in report["missed_emergencies"]:  # type: ignore[attr-defined]
+        print(f"  missed: {line}")
     return 0
 
 
