@@ -7,6 +7,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ankang.bench.report_fonts || apt-get install -y fonts-noto-cjk  # CJK font for report tests
 	touch $@
 
 .PHONY: install demo test lint
