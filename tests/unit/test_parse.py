@@ -58,6 +58,9 @@ EVIDENCES = (
     _ev("dry_mouth", "口干", "Dry mouth", "嘴巴干", "parched"),
     _ev("constipation", "便秘", "Constipation", "大便干", "bunged up"),
     _ev("nasal_congestion", "鼻塞", "Blocked nose", "鼻子堵", "bunged up"),
+    _ev("facial_droop", "口角歪斜", "Facial droop", "嘴歪|脸歪了", "face drooping|lopsided face"),
+    _ev("slurred_speech", "言语不清", "Slurred speech", "说话含糊|说话不利索", "slurring words"),
+    _ev("dyspnea", "呼吸困难", "Shortness of breath", "喘不上气", "can't breathe|short of breath|short-winded"),
 )
 GROUPS = (
     Group("fever_duration", "fever", "duration", Text("几天？", "How long?"), ("fever_lt3", "fever_3_7", "fever_ge7")),
@@ -173,6 +176,93 @@ def test_mentions(lexicon: Lexicon, text: str, expected: set[str]) -> None:
         assert text[m.start:m.end] == m.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Chinese: inserted words (at most 3 characters, starting a jieba word), reduplications folded
+    ("我奶奶吃饭的时候嘴突然歪到一边了，说话含含糊糊听不清", {"facial_droop", "slurred_speech"}),
+    ("刚才说话说不利索了", {"slurred_speech"}),
+    ("嘴好像歪了", {"?facial_droop"}),  # a hedge among the inserted words still counts
+    ("头和肚子都疼", {"abdominal_pain"}),  # 头…疼 would insert 4 characters
+    ("头剧烈疼痛", {"headache", "headache_severe"}),  # a severity among the inserted words
+    ("右下腹那里疼", {"abdominal_pain_rlq"}),  # 疼 and 痛 are one character here (右下腹痛)
+    ("右下腹一阵一阵地剧痛", {"abdominal_pain_rlq"}),  # 一阵一阵 folds; 剧 is glued to 痛
+    ("嘴没歪", {"-facial_droop"}),  # a negation inside: the split term (absent), never a gapped one
+    ("嘴一点都没歪", set()),
+    ("嘴上说没事", set()),
+    ("头发歪了", set()),  # 头…歪 would start inside the word 头发
+    ("脸上歪歪扭扭地写着字", set()),
+    ("嘴巴，突然歪了", set()),  # no clause break inside
+    # the pain before its site
+    ("昨晚开始肚脐周围疼，今天疼到右下腹了", {"abdominal_pain_rlq"}),
+    ("痛在右下腹", {"abdominal_pain_rlq"}),
+    ("一直窜到胸口疼", {"chest_pain"}),
+    ("疼到不行", set()),
+    ("胃疼胸口闷", set()),  # no 到 / 在: 疼 and 胸口 are not one term
+    # the site, then its pain later in the clause (at most 8 characters, no other body part between)
+    ("胸口从早上开始一直疼", {"chest_pain"}),
+    ("胸口从昨天开始疼", {"chest_pain", "chest_pain_long"}),  # the duration inside the match counts
+    ("肚子饿了走路腿都疼", set()),
+    ("胸口今天没那么疼", set()),
+    ("胸口闷，后背疼", set()),
+    ("肚子饿了我心疼", set()),
+    # idioms: a term inside a longer jieba word about the body
+    ("头晕眼花", {"dizziness"}),
+    ("上吐下泻", {"vomiting", "diarrhea"}),
+    ("口干舌燥", {"dry_mouth"}),
+    ("吞吞吐吐", set()),
+    ("眼花缭乱，回天乏力", set()),
+    # English: up to 2 filler words between the words of a term, contractions, hyphens
+    ("my husband 67 his face is drooping on one side and he's slurring his words",
+     {"facial_droop", "slurred_speech"}),
+    ("her face kind of drooping", {"?facial_droop"}),  # a hedge among the fillers still counts
+    ("I can not breathe", {"dyspnea"}),
+    ("she cannot breathe", {"dyspnea"}),
+    ("unable to breathe", {"dyspnea"}),
+    ("I feel light-headed", {"dizziness"}),  # the term is lightheaded
+    ("a bit shortwinded", {"dyspnea"}),  # the term is short-winded
+    ("no face drooping", {"-facial_droop"}),
+    ("his face is not drooping", set()),  # "not" is no filler word
+    ("the face of the old building is drooping", set()),
+    ("his face is, drooping", set()),  # only spaces, hyphens and apostrophes between the words
+    ("he said the words were slurring into each other in the song", set()),
+])
+def test_loose_matching(lexicon: Lexicon, text: str, expected: set[str]) -> None:
+    result = parse_text(text, lexicon)
+    assert found(result) == expected
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 诊断学 第9版: 低热 37.3–38 ℃, 中等度热 38.1–39 ℃, 高热 above 39 ℃ (the fixture's fever height options)
+    ("发烧38.5", {"fever", "fever_mid"}),
+    ("体温39度", {"fever", "fever_mid"}),
+    ("38度5", {"fever", "fever_mid"}),
+    ("烧到39度多", {"fever", "fever_high"}),
+    ("体温超过39度", {"fever", "fever_high"}),
+    ("三十九度五", {"fever", "fever_high"}),
+    ("体温37.5℃", {"fever", "fever_low"}),
+    ("38.0°C", {"fever", "fever_low"}),
+    ("102F", {"fever", "fever_mid"}),  # 38.9 ℃
+    ("temp 103.5 °F", {"fever", "fever_high"}),  # 39.7 ℃
+    ("a fever of 40", {"fever", "fever_high"}),
+    ("Temp 38.4, threw up twice", {"fever", "fever_mid", "vomiting"}),
+    ("好像38度", {"?fever", "?fever_low"}),
+    ("体温39度三天了", {"fever", "fever_mid", "fever_3_7"}),
+    ("昨天39度，今天不烧了", {"-fever"}),
+    ("体温36.8，精神好", set()),
+    ("发烧不到38度", {"fever"}),
+    ("发烧12天", {"fever", "fever_ge7"}),
+    ("fever for 10 days", {"fever", "fever_ge7"}),
+    ("It's 38 degrees out", set()),
+    ("天气预报说明天39度", set()),
+    ("今天三十七八度还在干活", set()),
+    ("量血压160/110", set()),
+    ("I'm 58 F", set()),
+])
+def test_temperatures(lexicon: Lexicon, text: str, expected: set[str]) -> None:
+    assert found(parse_text(text, lexicon)) == expected
+
+
 @pytest.mark.parametrize(("text", "age", "sex", "subject"), [
     ("我妈65岁，胸口疼", 65, "female", "other"),
     ("3个月大的宝宝发烧", 0.25, None, "child"),
@@ -193,6 +283,23 @@ def test_mentions(lexicon: Lexicon, text: str, expected: set[str]) -> None:
     ("He is 3, fever for 2 days", 3, "male", "child"),
     ("She's 80 and has a fever", 80, "female", "other"),
     ("3岁，发烧", 3, None, "child"),
+    # a person word and a bare number, clinical shorthand
+    ("my husband 67 his face is drooping", 67, "male", "other"),
+    ("Grandma (80) is dizzy", 80, "female", "other"),
+    ("my son (9) has a fever", 9, "male", "child"),
+    ("Mum is 81 and dizzy", 81, "female", "other"),
+    ("My husband (63, high blood pressure) has chest pain", 63, "male", "other"),
+    ("my husband 2 days ago had chest pain", None, "male", "other"),
+    ("俺家老头子76了，头晕", 76, "male", "other"),
+    ("我爸65，胸口疼", 65, "male", "other"),
+    ("67yo man with chest pain", 67, "male", "self"),
+    ("67 y/o, chest pain", 67, None, "self"),
+    ("51 M, chest pain", 51, "male", "self"),
+    ("23M, pain in the chest", 23, "male", "self"),
+    ("I'm 58 F, my left arm is numb", 58, "female", "self"),
+    ("headache since Monday. 42 F", 42, "female", "self"),
+    ("chest pain for 30 m", None, None, "self"),  # lower case: no shorthand
+    ("102F since last night", None, None, "self"),  # a temperature
 ])
 def test_age_sex_subject(lexicon: Lexicon, text: str, age: float | None, sex: str | None, subject: str) -> None:
     result = parse_text(text, lexicon)
@@ -275,3 +382,24 @@ def real_lexicon() -> Lexicon:
 def test_real_pack_core_evidence(real_lexicon: Lexicon, text: str, expected: dict[str, str]) -> None:
     choices = {m.evidence_id: m.choice for m in parse_text(text, real_lexicon).mentions}
     assert {k: choices.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("我吃了二十多片安眠药", 20),
+        ("刚吃了30片", 30),
+        ("I took about 30 paracetamol an hour ago", 30),
+        ("she swallowed 15 of her sleeping pills", 15),
+        ("孩子吃了2片维生素", None),  # under the threshold
+        ("吃了10片面包", None),  # not a medicine
+        ("我今天吃了30粒花生", None),
+        ("ate 12 cookies", None),
+    ],
+)
+def test_tablet_counts_at_or_over_the_threshold_read_as_an_overdose(text: str, count: float | None) -> None:
+    from ankang.engines.interview.lexicon import normalize
+    from ankang.engines.interview.numbers import find_tablet_counts
+
+    found = [n for _, _, n in find_tablet_counts(normalize(text))]
+    assert found == ([] if count is None else [count])

@@ -5,7 +5,9 @@ and reuse it, it is read-only afterwards. `ankang.engines.interview.parse.parse_
 
 Terms are every evidence's name and synonyms in both languages, except the options of duration and
 severity groups (those come from "三天", "severe" next to their parent). A term owned by two evidences
-is dropped and listed in `Lexicon.ambiguous`, unless it is the name of exactly one of them.
+is dropped and listed in `Lexicon.ambiguous`, unless it is the name of exactly one of them. English
+terms are compared as stemmed words, with "cannot" / "can not" / "unable to" folded to "can't".
+The lexicon also indexes the terms for the loose matching of `matching.py`.
 """
 
 from __future__ import annotations
@@ -68,6 +70,22 @@ def normalize(text: str) -> str:
 def en_words(norm: str) -> list[tuple[str, int, int]]:
     """ASCII words of normalized text with spans ("can't" is one word, "light-headed" two)."""
     return [(m.group(), m.start(), m.end()) for m in _EN_WORD.finditer(norm)]
+
+
+def en_stems(norm: str) -> list[tuple[str, str, int, int]]:
+    """(word, stem, start, end) of the ASCII words, folded: "can not", "cannot", "unable to" → can't."""
+    words, out, i = en_words(norm), [], 0
+    while i < len(words):
+        word, start, end = words[i]
+        pair = (word, words[i + 1][0]) if i + 1 < len(words) else None
+        if pair in EN_FOLD_PAIRS and norm[end:words[i + 1][1]].isspace():
+            out.append((EN_FOLD_PAIRS[pair], EN_FOLD_PAIRS[pair], start, words[i + 1][2]))
+            i += 2
+            continue
+        word = EN_FOLD.get(word, word)
+        out.append((word, stem(word), start, end))
+        i += 1
+    return out
 
 
 def stem(word: str) -> str:
@@ -166,75 +184,28 @@ EN_FILLERS = frozenset(
 ZH_WINDOW, EN_WINDOW = 6, 3  # most characters / words between a negation and what it negates
 ZH_SEVERITY_GAP, EN_SEVERITY_GAP = 6, 3  # most characters / words between a severity word and its term
 
-# ---------------------------------------------------------------- numbers, durations, ages
-ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "仨": 3, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9, "几": 3}
-EN_NUMBERS = {**{w: i + 1 for i, w in enumerate(_split("one two three four five six seven eight nine ten eleven twelve"))},
-              **{w: 10 * (i + 2) for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))},
-              "a": 1, "an": 1, "fifteen": 15, "few": 3, "a few": 3, "several": 3, "couple": 2, "a couple": 2,
-              "a couple of": 2, "couple of": 2}
-NUM_ZH = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两俩仨三四五六七八九十百几]+|半"
-_NB = r"(?<![0-9.零〇一二两俩仨三四五六七八九十百几])"  # a number starts here, not inside one (and no backtracking)
-NUM_EN = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|"
-          + "|".join(re.escape(w) for w in sorted(EN_NUMBERS, key=len, reverse=True)) + r"|[0-9]+(?:\.[0-9]+)?")
-UNIT_DAYS = {"小时": 1 / 24, "钟头": 1 / 24, "分钟": 1 / 1440, "天": 1, "晚上": 1, "晚": 1, "宿": 1, "周": 7, "星期": 7,
-             "礼拜": 7, "月": 30, "年": 365, "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24,
-             "day": 1, "night": 1, "week": 7, "wk": 7, "month": 30, "year": 365, "yr": 365}
-DURATION_ZH = re.compile(rf"{_NB}(?P<num>{NUM_ZH})多?(?P<ge>个)?(?P<half>半)?多?"
-                         r"(?P<unit>小时|钟头|分钟|天|周|星期|礼拜|月|年|晚上|晚|宿)(?P<half2>半)?")
-DURATION_EN = re.compile(rf"(?<![a-z0-9'])(?:(?P<half0>half an?)|(?P<num>{NUM_EN}))[\s-]*"
-                         r"(?P<unit>minute|min|hour|hr|day|night|week|wk|month|year|yr)s?"
-                         r"(?P<half>\s+and\s+a\s+half)?(?![a-z0-9'])(?![\s-]*old)")
-RELATIVE_DAYS = {"大前天": 3, "前天": 2, "昨天晚上": 0.5, "昨晚": 0.5, "昨夜": 0.5, "昨天": 1, "今天": 0.5, "今早": 0.5,
-                 "今晨": 0.5, "刚才": 0.02, "刚刚": 0.02, "上周": 7, "上星期": 7, "上个星期": 7, "上礼拜": 7,
-                 "上个礼拜": 7, "上个月": 30, "上月": 30, "去年": 365, "the day before yesterday": 2,
-                 "yesterday": 1, "last night": 0.5, "this morning": 0.5, "today": 0.5, "tonight": 0.5,
-                 "this afternoon": 0.5, "this evening": 0.5, "last week": 7, "last month": 30, "last year": 365,
-                 "just now": 0.02}
-RELATIVE = alternation([w for w in RELATIVE_DAYS if has_cjk(w)], [w for w in RELATIVE_DAYS if not has_cjk(w)])
-FREQUENCY_BEFORE = re.compile(r"(?:once|twice|times|per|every|x)\s*$")  # "twice a day" is no duration
-FREQUENCY_AFTER = re.compile(r"\s*[0-9零一二两三四五六七八九十几多好]+次")  # nor is "一天三次"
-_CHILD = "宝宝|孩子|小孩|婴儿|宝贝|儿子|女儿|闺女|娃|宝"
-# (pattern, years per unit); English patterns name their unit in group u. Group n is the number.
-AGES: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(rf"{_NB}(?P<n>{NUM_ZH})多?周?岁(?P<half>半)?(?:(?P<m>{NUM_ZH})个?月)?"), 1.0),
-    (re.compile(rf"{_NB}(?P<n>{NUM_ZH})个?(?P<half>半)?多?月(?=大|龄|的(?:{_CHILD}))"), 1 / 12),
-    (re.compile(rf"(?:{_CHILD})(?:才|刚|刚满|满)?(?P<n>{NUM_ZH})个(?P<half>半)?多?月"), 1 / 12),
-    (re.compile(rf"{_NB}(?P<n>{NUM_ZH})个?(?:周|星期)(?=大|的(?:{_CHILD}))"), 7 / 365),
-    (re.compile(rf"{_NB}(?P<n>{NUM_ZH})天(?=大|的(?:{_CHILD}))|(?:出生|生下来)(?P<n2>{NUM_ZH})天"), 1 / 365),
-    (re.compile(rf"(?<![a-z0-9'])(?P<n>{NUM_EN})(?P<half> and a half)?[\s-]*(?P<u>year|yr|month|week|day)s?"
-                r"[\s-]*old(?![a-z])"), 1.0),
-    (re.compile(r"(?<![a-z0-9'])(?P<n>[0-9]{1,3})\s*(?:yo|y/o|y\.o\.|yrs?)(?![a-z])"), 1.0),
-    (re.compile(r"(?<![a-z0-9'])(?:aged?|age:)\s*(?P<n>[0-9]{1,3})(?![0-9])"), 1.0),
-    (re.compile(r"(?<![a-z0-9'])(?:i'm|im|i am|he is|he's|she is|she's|(?:son|daughter|baby|child|kid|boy|girl|"
-                r"mother|mom|mum|father|dad|husband|wife) is)\s+(?:a\s+)?(?P<n>[0-9]{1,3})(?![0-9.])"
-                r"(?!\s*(?:%|kg|lbs?|pounds|cm|weeks?|days?|months?|hours?|minutes?|times|percent|degrees?|°))"), 1.0),
-)
-UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}
-
-
-def number(raw: str) -> float | None:
-    """12, 1.5, 两, 十五, 六十五, 一百零二, 半, three, a couple of → a number; None if it is not one."""
-    raw = re.sub(r"\s+", " ", raw.strip())
-    if raw in EN_NUMBERS:
-        return float(EN_NUMBERS[raw])
-    parts = re.split(r"[\s-]", raw)
-    if len(parts) == 2 and EN_NUMBERS.get(parts[0], 0) >= 20 and EN_NUMBERS.get(parts[1], 10) < 10:
-        return float(EN_NUMBERS[parts[0]] + EN_NUMBERS[parts[1]])  # twenty-one
-    if raw == "半":
-        return 0.5
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", raw):
-        return float(raw)
-    total, current = 0, 0
-    for ch in raw:
-        if ch in ZH_DIGITS:
-            current = ZH_DIGITS[ch]
-        elif ch in "十百":
-            total += (current or 1) * (10 if ch == "十" else 100)
-            current = 0
-        else:
-            return None
-    return float(total + current) if raw else None
+# ---------------------------------------------------------------- loose matching (see matching.py)
+ZH_GAP_MAX = 3  # most characters (reduplications folded) between the characters of a Chinese term
+ZH_SITE_GAP_MAX = 8  # most characters between a pain site and its 疼 / 痛 (胸口从早上开始一直疼)
+ZH_LOOSE_LENGTHS = range(2, 7)  # Chinese terms matched with gaps: 2 to 6 characters
+ZH_TAIL = frozenset("了的得着过到")  # may follow the last character inside its jieba word: 歪到, 疼得
+PAIN_CHARS = "疼痛"
+# a pain word before its site: 疼到右下腹, 痛在胸口, 一直窜到后背
+PAIN_TO = re.compile(r"(?:得|的)?(?:一直|都|也|还|又|就)?(?:转移|转|跑|窜|移|扩散|蔓延|放射|传)?(?:到了|到|在|至)")
+# A term inside a longer jieba word (an idiom) counts when the rest of the word is about the body too:
+# 头晕眼花, 口干舌燥, 腰酸背痛, 上吐下泻 (a verb stem needs another symptom word), not 回天乏力, 心慌意乱, 眼花缭乱.
+BODY_CHARS = frozenset("头脑眼目耳鼻口嘴唇舌牙齿喉咽颈脖肩臂手指腕胸心肺肝胆脾胃肠腹肚腰背臀腿膝脚足趾皮肤肌骨血尿便面脸额")
+SYMPTOM_CHARS = frozenset("痛疼酸胀麻痒晕昏吐呕泻咳喘烧热烫肿")
+# Words that may stand between the words of an English term: "face is drooping", "slurring his words".
+EN_GAP_FILLERS = frozenset(_split("a an the is are was were been be am has have had his her their my your its it he she "
+                                  "they i i'm i've we're they're you're me him them our we this that very really so "
+                                  "kind of"))
+EN_GAP_MAX = 2  # most filler words between two words of an English term
+# Spellings folded to one before English terms are compared: "cannot breathe", "unable to breathe" = "can't breathe".
+EN_FOLD = {"cannot": "can't", "cant": "can't", "couldn't": "can't", "couldnt": "can't", "wont": "won't",
+           "dont": "don't", "doesn't": "don't", "doesnt": "don't", "didn't": "don't", "didnt": "don't"}
+EN_FOLD_PAIRS = {("can", "not"): "can't", ("could", "not"): "can't", ("unable", "to"): "can't",
+                 ("will", "not"): "won't", ("do", "not"): "don't", ("does", "not"): "don't", ("did", "not"): "don't"}
 
 
 # ---------------------------------------------------------------- people
@@ -246,11 +217,11 @@ _PEOPLE_WORDS: tuple[tuple[Subject, Sex, str], ...] = (
     ("child", "male", "儿子 男孩 男孩子 男宝 男宝宝 小男孩 孙子 外孙 son boy grandson"),
     ("child", "female", "女儿 闺女 女孩 女孩子 女宝 女宝宝 小女孩 小姑娘 孙女 外孙女 daughter girl granddaughter"),
     ("other", None, "老人 老人家 家人 朋友 同事 friend partner parent"),
-    ("other", "male", "爸 爸爸 老爸 父亲 爹 老公 丈夫 爷爷 外公 姥爷 公公 岳父 大爷 老爷子 老头 哥哥 弟弟 哥 弟 叔叔 舅舅 "
-                      "男朋友 他 father dad husband grandfather grandpa brother uncle boyfriend he him his"),
+    ("other", "male", "爸 爸爸 老爸 父亲 爹 老公 丈夫 爷爷 外公 姥爷 公公 岳父 大爷 老爷子 老头 老头子 哥哥 弟弟 哥 弟 叔叔 舅舅 "
+                      "男朋友 他 father dad husband grandfather grandpa grandad granddad brother uncle boyfriend he him his"),
     ("other", "female", "妈 妈妈 老妈 母亲 娘 老婆 妻子 媳妇 太太 奶奶 外婆 姥姥 婆婆 岳母 老太太 大妈 姐姐 妹妹 姐 妹 阿姨 "
-                        "女朋友 她 mother mom mum wife grandmother grandma granny sister aunt girlfriend she her"),
-    ("self", None, "我 本人 i i'm im me my"),
+                        "女朋友 她 mother mom mum wife grandmother grandma granny nan nana sister aunt girlfriend she her"),
+    ("self", None, "我 俺 本人 i i'm im me my"),
 )
 PEOPLE: Mapping[str, tuple[Subject, Sex]] = MappingProxyType(
     {w: (subject, sex) for subject, sex, words in _PEOPLE_WORDS for w in words.split()})
@@ -275,6 +246,13 @@ class Lexicon:
     option_group: Mapping[str, tuple[str, str]]  # option evidence id -> (its group, the group's parent)
     ambiguous: tuple[str, ...]  # terms dropped because they name several evidences
     segmenter: Segmenter = field(repr=False)
+    # loose matching (matching.py): each proper prefix -> (term with 痛 as 疼, its characters, evidence id)
+    zh_loose: Mapping[str, tuple[tuple[str, frozenset[str], str], ...]] = field(default_factory=dict, repr=False)
+    pain_sites: Mapping[str, str] = field(default_factory=dict, repr=False)  # 右下腹 (of 右下腹痛) -> evidence id
+    # first stem -> (stems of the words that are not EN_GAP_FILLERS, evidence id), for terms of 2 or more such words
+    en_phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict, repr=False)
+    en_prefixes: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)  # of the English terms
+    evidence_ids: frozenset[str] = field(default=frozenset(), repr=False)  # every evidence of the pack
 
     @classmethod
     def from_pack(cls, pack: Pack) -> Lexicon:
@@ -313,6 +291,8 @@ class Lexicon:
             option_group=MappingProxyType({o: (g.id, g.parent) for g in pack.groups.values() for o in g.options}),
             ambiguous=tuple(sorted(zh_dropped + en_dropped)),
             segmenter=_new_segmenter(zh_terms),
+            evidence_ids=frozenset(pack.evidences),
+            **_loose_indexes(zh_terms, en_terms),
         )
 
     def tokens(self, norm: str) -> list[tuple[str, int, int]]:
@@ -329,11 +309,41 @@ def _add_term(zh: dict[str, dict[str, int]], en: dict[tuple[str, ...], dict[str,
         if len(key) >= 2:
             owners = zh.setdefault(key, {})
     else:
-        words = tuple(stem(w) for w, _, _ in en_words(term))
+        words = tuple(st for _, st, _, _ in en_stems(term))
+        if "-" in term and len(words) > 1:  # light-headed is also lightheaded
+            _add_term(zh, en, "".join(w for w, _, _ in en_words(term)), evidence_id, priority)
         if words and (len(words) > 1 or len(words[0]) >= 3):
             owners = en.setdefault(words, {})
     if owners is not None:
         owners[evidence_id] = min(priority, owners.get(evidence_id, priority))
+
+
+def _loose_indexes(zh_terms: Mapping[str, str], en_terms: Mapping[tuple[str, ...], str]) -> dict[str, Any]:
+    """The tables of matching.py: Chinese terms by prefix, pain sites, English terms by content words."""
+    canonical: dict[str, set[str]] = {}
+    sites: dict[str, set[str]] = {}
+    for term, eid in zh_terms.items():
+        if len(term) in ZH_LOOSE_LENGTHS:
+            canonical.setdefault(term.replace("痛", "疼"), set()).add(eid)
+        site = re.sub(r"(?:疼痛|[疼痛])$", "", term)
+        if len(site) >= 2 and site != term:
+            sites.setdefault(site, set()).add(eid)
+    zh_loose: dict[str, list[tuple[str, frozenset[str], str]]] = {}
+    for term, owners in sorted(canonical.items(), key=lambda t: (-len(t[0]), t[0])):
+        for k in range(1, len(term)) if len(owners) == 1 else ():
+            zh_loose.setdefault(term[:k], []).append((term, frozenset(term), next(iter(owners))))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    fillers = {stem(w) for w in EN_GAP_FILLERS} | EN_GAP_FILLERS
+    for words, eid in sorted(en_terms.items(), key=lambda t: (-len(t[0]), t[0])):
+        content = tuple(w for w in words if w not in fillers)
+        if len(content) >= 2:
+            phrases.setdefault(content[0], []).append((content, eid))
+    return {
+        "zh_loose": MappingProxyType({k: tuple(v) for k, v in zh_loose.items()}),
+        "pain_sites": MappingProxyType({k: next(iter(v)) for k, v in sites.items() if len(v) == 1}),
+        "en_phrases": MappingProxyType({k: tuple(v) for k, v in phrases.items()}),
+        "en_prefixes": frozenset(words[:k] for words in en_terms for k in range(1, len(words) + 1)),
+    }
 
 
 def _resolve(table: Mapping[Any, dict[str, int]]) -> tuple[dict[Any, str], list[str]]:

@@ -4,9 +4,11 @@
     → fever present (+ its duration option holding 2 days), cough present, diarrhea absent; child
 
 The text is folded (same length, so spans stay valid) and cut by the lexicon's private jieba. Terms
-are picked longest-first on token boundaries only (English: whole stemmed words): 右下腹痛 beats 腹痛,
-回天乏力 holds no 乏力. Cues are looked for outside the terms (neutral ones like 不知道 first, then
-hedges, severities, negations); clauses end at punctuation and at 但/but. For each term:
+are found by `matching.find_terms`: exact ones longest-first on token boundaries (右下腹痛 beats 腹痛,
+回天乏力 holds no 乏力), then loose ones that overlap none of them: with a few inserted words (嘴突然歪,
+"face is drooping"), reduplications (含含糊糊), the pain before its site (疼到右下腹), inside idioms
+(头晕眼花). Cues are looked for outside the terms and in their inserted words (neutral ones like 不知道
+first, then hedges, severities, negations); clauses end at punctuation and at 但/but. For each term:
 
 - absent: a negation earlier in its clause, a few words before at most, no 有/还 between
   ("没有发烧、咳嗽和腹泻", "no fever or cough"; after a comma an English list goes on: "denies chest
@@ -18,11 +20,16 @@ hedges, severities, negations); clauses end at punctuation and at 但/but. For e
   a severity word ("剧烈", "a bit") adds the option of that level in the severity group of the nearest
   present term in the clause.
 
+A body temperature (38.5℃, 38度5, 发烧39, temp 38.4, 102F; see `numbers.find_temperatures`) of 37.3 ℃
+or more adds fever present and the option of fever's severity group whose level holds it.
+
 Duplicates: per evidence id the last mention decides the choice (so a present mention beats an absent
 one only if it comes later, and the other way round); the first mention of that final run is kept,
 uncertain only if all of the run were. Of one group's present options only the last is kept, and none
 when the parent ends up absent. Age, sex and subject are the patient's: the person word (孩子, 我妈,
-my son, she, 我) closest before the first present symptom, else the first one in the text.
+my son, she, 我) closest before the first present symptom, else the first one in the text; the age
+closest to it (65岁, my husband 67, Grandma (80), 51 M); the sex of that word, else a sex word, else
+clinical shorthand (51 M, 42 F).
 """
 
 from __future__ import annotations
@@ -35,7 +42,18 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ankang.engines.interview import lexicon as w
-from ankang.engines.interview.lexicon import Lexicon, en_words, has_cjk, normalize, stem
+from ankang.engines.interview.lexicon import Lexicon, en_words, has_cjk, normalize
+from ankang.engines.interview.matching import Hit, find_stems, find_terms
+from ankang.engines.interview.numbers import (
+    FEVER_PARENT,
+    OVERDOSE_EVIDENCE,
+    fever_level,
+    find_ages,
+    find_durations,
+    find_tablet_counts,
+    find_temperatures,
+    sex_and_age,
+)
 from ankang.errors import InvalidInput
 
 __all__ = ["Lexicon", "Mention", "ParseResult", "parse_text"]
@@ -58,15 +76,6 @@ class ParseResult:
     sex: Literal["female", "male"] | None
     language: Literal["zh", "en"]
     subject: Literal["self", "child", "other"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    evidence_id: str
-    absent: bool = False  # negated inside the match ("头不疼", "不咳")
-    infix: tuple[int, int] | None = None  # the split of a split term ("有点" in 头有点晕)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +112,22 @@ class _Parse:
         self.bounds = {s for _, s, _ in self.tokens} | {self.n}
         self.words = en_words(self.norm)
         self.taken = bytearray(self.n)
-        terms = self._terms()
+        terms = find_terms(self.norm, self.tokens, lexicon)
         for h in terms:
             self._take(self.taken, h.start, h.end)
+            for s, e in h.gaps:  # inserted words are no part of the term: 好像 in 嘴好像歪了 is a hedge
+                self.taken[s:e] = bytes(e - s)
+        self.ages = find_ages(self.norm, text)
+        self.temperatures = [_Cue(s, e, days=c) for s, e, c in find_temperatures(self.norm) if self._free(s, e)]
+        self.overdoses = find_tablet_counts(self.norm)
+        for q in self.temperatures:
+            self._take(self.taken, q.start, q.end)
         self.neutral = self._cues(w.NEUTRAL)
         self.hedges = self._cues(w.HEDGE)
         self.severities = self._cues(w.SEVERITY)
         self.negations = [q for q in self._cues(w.NEGATION) if not w.NOT_NEGATION.fullmatch(q.value)]
-        self.ages = find_ages(self.norm)
         self.durations = [_Cue(s, e, days=d) for s, e, d in find_durations(self.norm) if self._free(s, e)]
-        self.hits = sorted(terms + self._stems(), key=lambda h: h.start)
+        self.hits = sorted(terms + find_stems(self.norm, self.taken, self.bounds, lexicon), key=lambda h: h.start)
         self.in_hit = bytearray(self.n)
         for h in self.hits:
             self._take(self.in_hit, h.start, h.end)
@@ -140,38 +155,6 @@ class _Parse:
         return (not any(self.taken[start:end]) and not any(s < end and start < e for s, e, _ in self.ages)
                 and (not has_cjk(self.norm[start]) or start in self.bounds))
 
-    def _terms(self) -> list[_Hit]:
-        norm, lex, found = self.norm, self.lex, []
-        bounds = sorted(self.bounds)
-        for k, i in enumerate(bounds):
-            reach = lex.zh_reach.get(norm[i], 0) if i < self.n else 0
-            for j in bounds[k + 1:] if reach else ():
-                if j - i > reach:
-                    break
-                if (eid := lex.zh_terms.get(norm[i:j])) is not None:
-                    found.append(_Hit(i, j, eid))
-        stems = [stem(t) for t, _, _ in self.words]
-        for i, first in enumerate(self.words):
-            for k in range(1, min(lex.en_max_words, len(self.words) - i) + 1):
-                if k > 1 and not w.WORD_GAP.fullmatch(norm[self.words[i + k - 2][2]:self.words[i + k - 1][1]]):
-                    break
-                if (eid := lex.en_terms.get(tuple(stems[i:i + k]))) is not None:
-                    found.append(_Hit(first[1], self.words[i + k - 1][2], eid))
-        for m in w.INFIX.finditer(norm):
-            s, e = m.span()
-            if self._aligned(s, e):
-                for a in (a for a in range(max(0, s - 4), s) if norm[a] in lex.zh_reach):
-                    for b in range(e + 1, min(self.n, e + 4) + 1):
-                        eid = lex.zh_terms.get(norm[a:s] + norm[e:b])
-                        if eid is not None and self._aligned(a, b):
-                            found.append(_Hit(a, b, eid, absent=m.group("neg") is not None, infix=(s, e)))
-        chosen, used = [], bytearray(self.n)
-        for h in sorted(found, key=lambda h: (h.start - h.end, h.start)):
-            if not any(used[h.start:h.end]):
-                self._take(used, h.start, h.end)
-                chosen.append(h)
-        return chosen
-
     def _cues(self, pattern: re.Pattern[str]) -> list[_Cue]:
         found = []
         for m in pattern.finditer(self.norm):
@@ -179,18 +162,6 @@ class _Parse:
             if not any(self.taken[s:e]) and (not has_cjk(self.norm[s]) or self._aligned(s, e)):
                 found.append(_Cue(s, e, re.sub(r"\s+", " ", m.group())))
                 self._take(self.taken, s, e)
-        return found
-
-    def _stems(self) -> list[_Hit]:
-        found = []
-        for p, ch in enumerate(self.norm):
-            eid = self.lex.stems.get(ch)
-            if eid is not None and not self.taken[p] and self._aligned(p, p + 1):
-                before = self.norm[max(0, p - 6):p]
-                after = self.norm[p + 1:p + 3] if ch not in w.CUE_ONLY_STEMS else ""
-                if (w.STEM_NEGATED.search(before) or w.STEM_AFFIRMED.search(before)
-                        or w.STEM_AFFIRMED_AFTER.match(after)):
-                    found.append(_Hit(p, p + 1, eid, absent=w.STEM_NEGATED.search(before) is not None))
         return found
 
     def _clauses(self) -> tuple[list[int], set[int]]:
@@ -256,16 +227,30 @@ class _Parse:
 
     def result(self) -> ParseResult:
         mentions: list[Mention] = []
-        present: list[tuple[_Hit, bool]] = []
+        present: list[tuple[Hit, bool]] = []
         hedged = {self._clause(q.start) for q in self.hedges}
         for k, h in enumerate(self.hits):
             absent, uncertain = self._negated(k), self.clause_of[k] in hedged
             mentions.append(self._mention(h.evidence_id, absent, h.start, h.end, uncertain))
             if not absent:
                 present.append((h, uncertain))
+        options = self.lex.severities.get(FEVER_PARENT, {})
+        for q in self.temperatures:  # 38.5℃: fever, and the option of the fever height group that holds it
+            level, uncertain = fever_level(q.days), self._clause(q.start) in hedged
+            if level is not None and options:
+                mentions.append(self._mention(FEVER_PARENT, False, q.start, q.end, uncertain))
+                present.append((Hit(q.start, q.end, FEVER_PARENT), uncertain))
+                if level in options:
+                    mentions.append(self._mention(options[level], False, q.start, q.end, uncertain))
+        if self.overdoses and OVERDOSE_EVIDENCE in self.lex.evidence_ids:
+            start, end, _ = self.overdoses[0]  # 吃了30片, took 24 paracetamol: never negated away
+            mentions.append(self._mention(OVERDOSE_EVIDENCE, False, start, end, False))
+        present.sort(key=lambda item: item[0].start)
         mentions += self._qualifiers(present)
         subject, sex, age = demographics(self.tokens, self.words, self.ages, self.norm,
                                          min((h.start for h, _ in present), default=self.n))
+        if sex is None and (marks := sex_and_age(self.norm, self.text)):
+            sex = marks[0][3]  # 51 M, 42 F
         cjk = len(w.CJK.findall(self.norm))
         latin = sum(1 for t, _, _ in self.words for ch in t if ch.isalpha())
         return ParseResult(_dedupe(mentions, self.lex), age, sex, "en" if latin > 4 * cjk else "zh", subject)
@@ -273,12 +258,13 @@ class _Parse:
     def _mention(self, eid: str, absent: bool, start: int, end: int, uncertain: bool) -> Mention:
         return Mention(eid, "absent" if absent else "present", start, end, self.text[start:end], uncertain)
 
-    def _qualifiers(self, present: Sequence[tuple[_Hit, bool]]) -> Iterator[Mention]:
+    def _qualifiers(self, present: Sequence[tuple[Hit, bool]]) -> Iterator[Mention]:
         for k, cue in enumerate(self.durations):
             index = self._clause(cue.start)
             lo = max(self._span(index)[0], self.durations[k - 1].end if k else 0)
             hi = min(self._span(index)[1], self.durations[k + 1].start if k + 1 < len(self.durations) else self.n)
-            targets = ([t for t in present if lo <= t[0].start and t[0].end <= cue.start]
+            targets = ([t for t in present  # before it, or around it: 肚子从昨天开始疼
+                        if lo <= t[0].start <= cue.start and (t[0].end <= cue.start or cue.end <= t[0].end)]
                        or [t for t in present if cue.end <= t[0].start and t[0].end <= hi])
             for h, uncertain in targets:
                 for opt, low, high in self.lex.durations.get(h.evidence_id, ()):
@@ -292,12 +278,12 @@ class _Parse:
             if target is not None and option is not None:
                 yield self._mention(option, False, cue.start, cue.end, target[1])
 
-    def _nearest(self, cue: _Cue, present: Sequence[tuple[_Hit, bool]]) -> tuple[_Hit, bool] | None:
+    def _nearest(self, cue: _Cue, present: Sequence[tuple[Hit, bool]]) -> tuple[Hit, bool] | None:
         index, best, best_gap = self._clause(cue.start), None, self.n + 1
         for item in present:
             h = item[0]
-            if h.infix == (cue.start, cue.end):
-                return item
+            if h.infix == (cue.start, cue.end) or h.start <= cue.start < cue.end <= h.end:
+                return item  # 头有点晕, or a severity among the inserted words: 头剧烈地疼
             start, end = (cue.end, h.start) if cue.end <= h.start else (h.end, cue.start)
             if self._clause(h.start) != index or start > end:
                 continue
@@ -307,46 +293,6 @@ class _Parse:
             if close and (end - start < best_gap or (end - start == best_gap and h.start > cue.start)):
                 best, best_gap = item, end - start
         return best
-
-
-def find_durations(norm: str) -> list[tuple[int, int, float]]:
-    """(start, end, days) of each duration phrase: 三天, 一个半月, for 2 weeks, since yesterday."""
-    found = []
-    for m in w.DURATION_ZH.finditer(norm):
-        n, unit, raw = w.number(m["num"]), m["unit"], m["num"]
-        if (n is None or (unit == "月" and not m["ge"] and raw != "半") or (unit == "年" and n > 100)
-                or w.FREQUENCY_AFTER.match(norm, m.end())):
-            continue
-        found.append((m.start(), m.end(), (n + (0.5 if m["half"] or m["half2"] else 0)) * w.UNIT_DAYS[unit]))
-    for m in w.DURATION_EN.finditer(norm):
-        n = 0.5 if m["half0"] else w.number(m["num"] or "")
-        if n is not None and not w.FREQUENCY_BEFORE.search(norm, max(0, m.start() - 8), m.start()):
-            found.append((m.start(), m.end(), (n + (0.5 if m["half"] else 0)) * w.UNIT_DAYS[m["unit"]]))
-    for m in w.RELATIVE.finditer(norm):
-        found.append((m.start(), m.end(), float(w.RELATIVE_DAYS[re.sub(r"\s+", " ", m.group())])))
-    kept: list[tuple[int, int, float]] = []
-    for item in sorted(found):
-        if not kept or item[0] >= kept[-1][1]:
-            kept.append(item)
-    return kept
-
-
-def find_ages(norm: str) -> list[tuple[int, int, float]]:
-    """(start, end, years) of each age phrase: 65岁, 两岁半, 3个月大, a 45-year-old, I'm 30."""
-    found: list[tuple[int, int, float]] = []
-    used = bytearray(len(norm))
-    for pattern, scale in w.AGES:
-        for m in pattern.finditer(norm):
-            groups = m.groupdict()
-            n = w.number(groups.get("n") or groups.get("n2") or "")
-            if n is None or used[m.start()]:
-                continue
-            years = (n + (0.5 if groups.get("half") else 0)) * w.UNIT_YEARS.get(groups.get("u") or "", scale)
-            years += (w.number(groups["m"]) or 0.0) / 12 if groups.get("m") else 0.0
-            if 0 <= years <= 130:
-                found.append((m.start(), m.end(), round(years, 3)))
-                used[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    return sorted(found)
 
 
 def demographics(
