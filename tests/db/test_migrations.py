@@ -8,11 +8,13 @@ from sqlalchemy import inspect
 
 import ankang.domains.accounts.models
 import ankang.domains.audit.models
+import ankang.domains.care.models
 import ankang.domains.record.models  # noqa: F401 - register the tables on Base.metadata
 from ankang.db import Base, make_engine, migrate
 
 TABLES = {"accounts", "auth_tokens", "proxy_grants", "fhir_resources", "proposed_entries", "audit_log",
-          "audit_head", "alembic_version"}
+          "audit_head", "alembic_version", "care_hospitals", "care_hospital_departments", "care_doctors",
+          "care_schedule_hours", "care_schedule_exceptions"}
 
 
 def test_migrations_create_the_model_tables_and_rerun(database_url: str) -> None:

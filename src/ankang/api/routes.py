@@ -17,6 +17,7 @@ from ankang.domains.accounts.ratelimit import LoginLimiter
 from ankang.domains.accounts.router import public_router as accounts_public
 from ankang.domains.accounts.router import router as accounts_router
 from ankang.domains.audit.router import router as audit_router
+from ankang.domains.care.router import public_router as care_public
 from ankang.domains.consent.router import router as consent_router
 from ankang.domains.people.router import public_router as people_public
 from ankang.domains.people.router import router as people_router
@@ -24,7 +25,7 @@ from ankang.domains.proposals.router import router as proposals_router
 from ankang.domains.record.router import router as record_router
 from ankang.errors import AnkangError
 
-PUBLIC = (people_public, accounts_public)
+PUBLIC = (people_public, accounts_public, care_public)
 PROTECTED = (accounts_router, people_router, consent_router, proposals_router, audit_router, record_router)
 
 

@@ -1,0 +1,1 @@
+"""Care navigation: the hospital/doctor directory, CSV import, synthetic demo data, matching."""
