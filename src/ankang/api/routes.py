@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import Depends, FastAPI, Request
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from ankang.api import errors
@@ -17,6 +18,7 @@ from ankang.domains.accounts.ratelimit import LoginLimiter
 from ankang.domains.accounts.router import public_router as accounts_public
 from ankang.domains.accounts.router import router as accounts_router
 from ankang.domains.audit.router import router as audit_router
+from ankang.domains.care import service as care_service
 from ankang.domains.care.router import public_router as care_public
 from ankang.domains.consent.router import router as consent_router
 from ankang.domains.people.router import public_router as people_public
@@ -41,6 +43,9 @@ def install_record(app: FastAPI, settings: Settings) -> None:
     """Open the database (SQLite file by default), apply migrations, register the record routes."""
     engine = make_engine(settings.database_url, data_dir=settings.data_dir)
     migrate(engine)
+    if settings.demo:  # a working demo: the clearly labelled synthetic doctor directory
+        with Session(engine) as session, session.begin():
+            care_service.seed_demo_directory(session)
     app.state.db_engine = engine
     app.state.clock = utc_now
     app.state.login_limiter = LoginLimiter(settings.login_max_failures,

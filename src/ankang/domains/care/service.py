@@ -143,6 +143,14 @@ def import_directory(session: Session, kind: str, text: str) -> ImportReport:
     return import_csv(session, kind, text, load_departments().keys())
 
 
+def seed_demo_directory(session: Session, random_state: int = 2026) -> bool:
+    """Seed the synthetic directory once, for `ankang serve --demo`; False if a directory exists already."""
+    if session.scalar(select(Hospital.id).limit(1)) is not None:
+        return False
+    seed_synthetic(session, random_state)
+    return True
+
+
 def seed_synthetic(session: Session, random_state: int, *, hospitals: int = 8) -> list[ImportReport]:
     """Add the synthetic demo directory (clearly labelled 合成数据); the caller commits."""
     directory = synthetic_directory(random_state, hospitals=hospitals)
