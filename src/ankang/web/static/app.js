@@ -6,13 +6,15 @@ const T = {
         hello: "您好，我是安康AI健康助手。请用自己的话描述哪里不舒服，例如：“孩子发烧两天，有点咳嗽，没有拉肚子”。",
         age: "请问患者多大年龄？（例如：35岁、8个月）", yes: "是", no: "否", unknown: "不知道",
         none: "没有识别到具体症状，请换一种说法描述。", level: "紧急程度", dept: "建议科室", likely: "可能的情况（仅供参考）",
-        why: "原因", src: "依据", error: "出错了：", male: "男", female: "女", sex: "请问患者的性别？" },
+        why: "原因", src: "依据", error: "出错了：", male: "男", female: "女", sex: "请问患者的性别？",
+        ph: "在这里描述您的不适…" },
   en: { title: "ankang · AI symptom check", big: "Large text", send: "Send", restart: "Start again", tag: "AI generated",
         notice: "AI generated, for reference only: not a doctor's diagnosis and never a prescription. In an emergency call 120.",
         hello: "Hello, I'm ankang's AI health assistant. Describe what is wrong in your own words, e.g. \"fever for two days, a bit of a cough, no diarrhoea\".",
         age: "How old is the person? (e.g. 35, or 8 months)", yes: "Yes", no: "No", unknown: "Don't know",
         none: "No symptom recognised. Please describe it another way.", level: "Urgency", dept: "Department", likely: "Possible conditions (for reference only)",
-        why: "Why", src: "Sources", error: "Error: ", male: "Male", female: "Female", sex: "Sex of the person?" },
+        why: "Why", src: "Sources", error: "Error: ", male: "Male", female: "Female", sex: "Sex of the person?",
+        ph: "Describe what is wrong…" },
 };
 const LEVEL = {
   emergency_ambulance: { zh: "🚨 立即拨打120", en: "🚨 Call 120 now" },
@@ -31,7 +33,7 @@ function applyLang() {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
   $("lang").textContent = lang === "zh" ? "EN" : "中文";
-  $("text").placeholder = t("hello");
+  $("text").placeholder = t("ph");
 }
 
 function bubble(cls, text) {
