@@ -7,12 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ankang.domains.shapes import LocalText
+
 Level = Literal["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
-
-
-class LocalText(BaseModel):
-    zh: str
-    en: str
 
 
 class _Strict(BaseModel):

@@ -6,16 +6,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ankang.domains.shapes import AiLabel, LocalText, SourceOut
+
 MAX_EVIDENCE = 300
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
-
-
-class LocalText(BaseModel):
-    zh: str
-    en: str
 
 
 class EvidenceIn(_Strict):
@@ -91,19 +88,6 @@ class DepartmentOut(BaseModel):
     name: LocalText
     advice: LocalText
     emergency: bool
-
-
-class SourceOut(BaseModel):
-    id: str
-    title: str
-    url: str | None = None
-
-
-class AiLabel(BaseModel):
-    """Every AI answer says what it is, and what it is not."""
-
-    generated_by: Literal["ankang-ai"] = "ankang-ai"
-    notice: LocalText
 
 
 class TriageResultOut(BaseModel):

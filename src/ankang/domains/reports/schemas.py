@@ -7,16 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ankang.domains.shapes import AiLabel, LocalText, SourceOut
+
 MAX_TEXT_CHARS = 200_000
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class LocalText(BaseModel):
-    zh: str
-    en: str
 
 
 class PatientIn(_Strict):
@@ -110,19 +107,6 @@ class InputOut(BaseModel):
     ocr_pages: int
     seconds: float
     skew_degrees: float
-
-
-class SourceOut(BaseModel):
-    id: str
-    title: str
-    url: str | None = None
-
-
-class AiLabel(BaseModel):
-    """Every AI answer says what it is, and what it is not."""
-
-    generated_by: Literal["ankang-ai"] = "ankang-ai"
-    notice: LocalText
 
 
 class ReportOut(BaseModel):
