@@ -20,8 +20,9 @@ from ankang.knowledge.interview.model import (
 )
 from ankang.knowledge.text import Text
 
-# Minimum posterior mass of conditions whose usual urgency is at least this level.
-MASS_THRESHOLD = {"emergency_ambulance": 0.5, "emergency": 0.5, "consultation_24": 0.35, "consultation": 0.3}
+# Minimum posterior mass of conditions whose usual urgency is at least this level: urgent levels need
+# less (under-triage is the worst error); "see a doctor" needs half the mass, else self-care advice.
+MASS_THRESHOLD = {"emergency_ambulance": 0.5, "emergency": 0.5, "consultation_24": 0.35, "consultation": 0.5}
 
 _FROM_CONDITIONS = {
     "emergency_ambulance": Text("可能是需要立即急救的情况", "This may be a condition that needs emergency care"),
