@@ -378,8 +378,11 @@ def real_lexicon() -> Lexicon:
     ("头痛，吐了两次，不发烧", {"headache": "present", "vomiting": "present", "fever": "absent"}),
     ("I have a fever and a headache, no diarrhea", {"fever": "present", "headache": "present",
                                                      "diarrhea": "absent"}),
+    # 抽筋 is a night cramp in the legs, but a convulsion in a feverish child
+    ("我妈70岁，晚上脚抽筋了", {"leg_cramp": "present", "seizure": None}),
+    ("孩子发烧抽筋了", {"fever": "present", "seizure": "present", "leg_cramp": None}),
 ])
-def test_real_pack_core_evidence(real_lexicon: Lexicon, text: str, expected: dict[str, str]) -> None:
+def test_real_pack_core_evidence(real_lexicon: Lexicon, text: str, expected: dict[str, str | None]) -> None:
     choices = {m.evidence_id: m.choice for m in parse_text(text, real_lexicon).mentions}
     assert {k: choices.get(k) for k in expected} == expected
 
