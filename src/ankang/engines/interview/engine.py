@@ -10,6 +10,7 @@ expected information gain until confident, out of questions, or an emergency is 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -90,6 +91,10 @@ class InterviewEngine:
             dept_of.append(self.departments_.index(cond.departments[0])
                            if cond and cond.departments else len(self.departments_))
         self.level_of_: np.ndarray = np.array(level_of)
+        self.ranked_template_: tuple[RankedCondition, ...] = tuple(  # filled with a probability per step
+            RankedCondition(cid, self._condition_name(cid), 0.0,
+                            c.icd10 if (c := self.pack.conditions.get(cid)) else None, c.triage if c else None)
+            for cid in self.model_.conditions)
         self.department_of_: np.ndarray = np.array(dept_of)
         return self
 
@@ -249,18 +254,10 @@ class InterviewEngine:
         k = min(self.top_conditions, posterior.size)
         head = np.argpartition(-posterior, k - 1)[:k] if k else np.arange(0)
         order = head[np.argsort(-posterior[head])]
-        out = []
-        for i in order:
-            cid = self.model_.conditions[i]
-            cond = self.pack.conditions.get(cid)
-            out.append(RankedCondition(
-                id=cid,
-                name=self._condition_name(cid),
-                probability=round(float(posterior[i]), 4),
-                icd10=cond.icd10 if cond else None,
-                triage=cond.triage if cond else None,
-            ))
-        return tuple(out)
+        probs = np.round(posterior[order], 4).tolist()
+        return tuple(
+            dataclasses.replace(self.ranked_template_[i], probability=p) for i, p in zip(order.tolist(), probs, strict=True)
+        )
 
     def _single(self, eid: str, *, red_flag: bool = False) -> Question:
         ev = self.pack.evidences.get(eid)

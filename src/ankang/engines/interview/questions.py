@@ -13,7 +13,7 @@ import numpy as np
 from ankang.engines.interview.model import CompiledModel, FloatArray
 
 # Only the most probable conditions are scored: the rest hold too little mass to change the choice.
-TOP_CONDITIONS = 48
+TOP_CONDITIONS = 32
 
 
 def leading(posterior: FloatArray) -> tuple[np.ndarray, FloatArray]:
