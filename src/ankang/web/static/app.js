@@ -17,8 +17,8 @@ const T = {
         ph: "Describe what is wrong…" },
 };
 const LEVEL = {
-  emergency_ambulance: { zh: "🚨 立即拨打120", en: "🚨 Call 120 now" },
-  emergency: { zh: "🚨 立即去急诊", en: "🚨 Go to the emergency department now" },
+  emergency_ambulance: { zh: "立即拨打120", en: "Call 120 now" },
+  emergency: { zh: "立即去急诊", en: "Go to the emergency department now" },
   consultation_24: { zh: "24小时内就医", en: "See a doctor within 24 hours" },
   consultation: { zh: "建议就医", en: "See a doctor" },
   self_care: { zh: "可居家自我护理", en: "Self-care at home" },
