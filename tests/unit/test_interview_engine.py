@@ -159,3 +159,10 @@ def test_fit_adds_conditions_and_evidence_seen_only_in_data(mini_pack: Pack) -> 
     assert "new_disease" in engine.model_.conditions and "new_symptom" in engine.model_.ev_index
     post = engine.posterior(Interview(age=None, sex=None, evidence=ev("new_symptom")))
     assert engine.model_.conditions[int(np.argmax(post))] == "new_disease"
+
+
+@pytest.mark.parametrize("evidence", [ev("cough", "fever"), ev("chest_pain", "sweating")])
+def test_triage_alone_agrees_with_the_full_step(engine: InterviewEngine, evidence: tuple[EvidenceItem, ...]) -> None:
+    interview = Interview(age=62, sex="male", evidence=evidence)
+    step = engine.step(interview)
+    assert engine.triage(interview) == (step.triage, step.department)

@@ -69,11 +69,11 @@ class InterviewService:
         })
 
     def triage(self, body: s.InterviewIn) -> s.TriageResultOut:
-        step = self.engine.step(_interview(body))
-        cited = [sid for rid in step.triage.rules for sid in self._rule_sources(rid)]
+        verdict, department = self.engine.triage(_interview(body))
+        cited = [sid for rid in verdict.rules for sid in self._rule_sources(rid)]
         return s.TriageResultOut(
-            triage=s.TriageOut.model_validate(_plain(step.triage)),
-            department=s.DepartmentOut.model_validate(_plain(step.department)),
+            triage=s.TriageOut.model_validate(_plain(verdict)),
+            department=s.DepartmentOut.model_validate(_plain(department)),
             sources=self._sources(cited),
             ai=AI_NOTICE,
         )

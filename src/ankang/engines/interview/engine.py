@@ -23,6 +23,7 @@ from ankang.engines.interview.types import (
     CHOICES,
     EVIDENCE_SOURCES,
     Case,
+    DepartmentAdvice,
     Explanation,
     Factor,
     Interview,
@@ -103,7 +104,7 @@ class InterviewEngine:
         answers = self._validate(interview)
         posterior = self._posterior(interview, answers)
         ranked = self._ranked(posterior)
-        verdict = self._triage(interview, answers, posterior)
+        verdict, department = self._assess(interview, answers, posterior)
         asked = len({self.option_group_.get(i.id, i.id) for i in interview.evidence if i.source in ASKED_SOURCES})
         question = None
         if not verdict.emergency:  # an emergency ends the interview at once
@@ -117,13 +118,14 @@ class InterviewEngine:
             conditions=ranked,
             should_stop=stop,
             triage=verdict,
-            department=departments.recommend(self.pack, verdict.level, interview.age, self._department(posterior)),
+            department=department,
             questions_asked=asked,
         )
 
-    def triage(self, interview: Interview) -> Triage:
+    def triage(self, interview: Interview) -> tuple[Triage, DepartmentAdvice]:
+        """Urgency and department only: no question is chosen."""
         answers = self._validate(interview)
-        return self._triage(interview, answers, self._posterior(interview, answers))
+        return self._assess(interview, answers, self._posterior(interview, answers))
 
     def posterior(self, interview: Interview) -> FloatArray:
         """Probability of every condition in `model_.conditions` order."""
@@ -235,10 +237,13 @@ class InterviewEngine:
         p /= p.sum()
         return p
 
-    def _triage(self, interview: Interview, answers: dict[str, str], posterior: FloatArray) -> Triage:
+    def _assess(
+        self, interview: Interview, answers: dict[str, str], posterior: FloatArray
+    ) -> tuple[Triage, DepartmentAdvice]:
         present = frozenset(e for e, c in answers.items() if c == "present")
-        mass = self._mass(posterior)
-        return triage.decide(self.rules_, present, interview.age, interview.sex, mass)
+        verdict = triage.decide(self.rules_, present, interview.age, interview.sex, self._mass(posterior))
+        advice = departments.recommend(self.pack, verdict.level, interview.age, self._department(posterior))
+        return verdict, advice
 
     def _mass(self, posterior: FloatArray) -> dict[str, float]:
         """Posterior mass of the conditions at each usual triage level."""

@@ -44,8 +44,7 @@ class CompiledModel:
     cond_index: dict[str, int]
     ev_index: dict[str, int]
     answer: FloatArray  # shape (3, C, E): P(answer k | condition c) for evidence e
-    log_answer: FloatArray  # log of `answer`
-    log_answer_by_evidence: FloatArray  # (3, E, C) contiguous copy of log_answer, for fast per-answer rows
+    log_answer_by_evidence: FloatArray  # (3, E, C): log of `answer`, evidence-major for fast per-answer rows
     plogp: FloatArray  # (C, E): sum_k answer * log(answer), for information gain
     log_prior: FloatArray  # (len(AGE_BANDS) + 1, 3, C): by age band (last = unknown) and sex (last = unknown)
 
@@ -83,7 +82,6 @@ def compile_model(pack: Pack, cases: Sequence[Case], params: ModelParams) -> Com
         cond_index=ci,
         ev_index=ei,
         answer=answer,
-        log_answer=log_answer,
         log_answer_by_evidence=np.ascontiguousarray(log_answer.transpose(0, 2, 1)),
         plogp=(answer * log_answer).sum(axis=0),
         log_prior=_log_prior(pack, conditions, totals),
