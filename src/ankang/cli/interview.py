@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from ankang.knowledge.text import Text
+
+if TYPE_CHECKING:
+    from ankang.domains.interview.schemas import EvidenceIn, QuestionOut, StepOut
+
+Ask = Callable[[str], str]
+Out = Callable[[str], None]
 
 _T = {
     "intro": Text("安康AI问诊（AI生成内容，仅供参考，不能替代医生）。请用自己的话描述哪里不舒服：",
@@ -39,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=lambda a: run(a.lang))
 
 
-def run(lang: str, ask: Callable[[str], str] = input, out: Callable[[str], None] = print) -> int:
+def run(lang: str, ask: Ask = input, out: Out = print) -> int:
     from ankang.domains.interview import schemas as s
     from ankang.domains.interview.service import InterviewService
     from ankang.errors import InvalidInput
@@ -72,10 +79,10 @@ def run(lang: str, ask: Callable[[str], str] = input, out: Callable[[str], None]
     return 0
 
 
-def _ask(question, lang, ask, out, t):  # type: ignore[no-untyped-def]
+def _ask(question: QuestionOut, lang: str, ask: Ask, out: Out, t: dict[str, str]) -> list[EvidenceIn]:
     from ankang.domains.interview.schemas import EvidenceIn
 
-    source = "red_flag" if question.red_flag else "question"
+    source: Literal["red_flag", "question"] = "red_flag" if question.red_flag else "question"
     out("\n" + getattr(question.text, lang))
     if question.type == "single":
         out(t["answers"])
@@ -89,7 +96,7 @@ def _ask(question, lang, ask, out, t):  # type: ignore[no-untyped-def]
     return [EvidenceIn(id=question.items[n - 1].id, choice="present", source=source)]
 
 
-def _choice(ask, out, prompt: str, top: int, bad: str, allow_zero: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _choice(ask: Ask, out: Out, prompt: str, top: int, bad: str, allow_zero: bool = False) -> int:
     while True:
         raw = ask(prompt).strip()
         if raw.isdigit() and (0 if allow_zero else 1) <= int(raw) <= top:
@@ -97,7 +104,7 @@ def _choice(ask, out, prompt: str, top: int, bad: str, allow_zero: bool = False)
         out(bad)
 
 
-def _number(ask, out, prompt: str, bad: str) -> float:  # type: ignore[no-untyped-def]
+def _number(ask: Ask, out: Out, prompt: str, bad: str) -> float:
     while True:
         raw = ask(prompt).strip()
         try:
@@ -109,7 +116,7 @@ def _number(ask, out, prompt: str, bad: str) -> float:  # type: ignore[no-untype
         out(bad)
 
 
-def _card(step, lang: str, out, t) -> None:  # type: ignore[no-untyped-def]
+def _card(step: StepOut, lang: str, out: Out, t: dict[str, str]) -> None:
     line = "═" * 44
     level = LEVELS[step.triage.level].get(lang)
     out(f"\n{line}\n {t['result']}\n{line}")
