@@ -19,7 +19,7 @@ import numpy as np
 
 from ankang.bench.datasets import BenchCase
 from ankang.engines.interview import EvidenceItem, Interview, InterviewEngine, Question
-from ankang.knowledge.interview import load_departments
+from ankang.knowledge.departments import load_departments
 from ankang.knowledge.interview.model import Pack
 
 # Published anchors (accuracy, implicit recall, turns), ../shared/benchmarks/interview/README.md.

@@ -21,7 +21,7 @@ from ankang.domains.care.synthetic import synthetic_directory
 from ankang.engines import care_match as cm
 from ankang.engines.scheduling import DEFAULT_TZ, DateException, WeeklySchedule, Window, WorkingHours
 from ankang.errors import InvalidInput, NotFound
-from ankang.knowledge.interview import load_departments
+from ankang.knowledge.departments import load_departments
 from ankang.knowledge.text import Text
 
 

@@ -1,6 +1,6 @@
 """The interview knowledge pack: conditions, evidences, question groups, triage rules."""
 
-from ankang.knowledge.interview.loader import CheckReport, check_pack, load_departments, load_pack
+from ankang.knowledge.interview.loader import CheckReport, check_pack, load_pack
 from ankang.knowledge.interview.model import Pack
 
-__all__ = ["CheckReport", "Pack", "check_pack", "load_departments", "load_pack"]
+__all__ = ["CheckReport", "Pack", "check_pack", "load_pack"]

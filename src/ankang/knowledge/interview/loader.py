@@ -18,11 +18,11 @@ from typing import Any
 import yaml
 
 from ankang.errors import KnowledgeGap
+from ankang.knowledge.departments import Department, load_departments
 from ankang.knowledge.interview import model as m
 from ankang.knowledge.text import Text
 
 PACK_DIR = Path(__file__).parent
-DEPARTMENTS_FILE = PACK_DIR.parent / "departments.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,2})?$")
 _SECTIONS = ("sources", "evidences", "groups", "conditions", "triage_rules")
@@ -182,16 +182,6 @@ def _read_yaml(files: Iterable[Path], reader: _Reader) -> tuple[dict[str, list[d
     return sections, digest.hexdigest()[:12]
 
 
-@lru_cache(maxsize=1)
-def load_departments() -> Mapping[str, m.Department]:
-    """The NHC department catalogue with zh/en names."""
-    doc = yaml.safe_load(DEPARTMENTS_FILE.read_text(encoding="utf-8"))
-    return MappingProxyType({
-        str(d["code"]): m.Department(str(d["code"]), Text(d["zh"], d["en"]), d.get("parent"))
-        for d in doc["departments"]
-    })
-
-
 def check_pack(pack_dir: Path | None = None) -> CheckReport:
     """Read and validate a pack folder; never raises for content problems."""
     pack_dir = pack_dir or PACK_DIR
@@ -245,7 +235,7 @@ def _check_references(
     groups: Mapping[str, m.Group],
     conditions: Mapping[str, m.Condition],
     rules: tuple[m.TriageRule, ...],
-    departments: Mapping[str, m.Department],
+    departments: Mapping[str, Department],
 ) -> None:
     def need(where: str, ids: Iterable[str], known: Mapping[str, object], what: str) -> None:
         for i in ids:

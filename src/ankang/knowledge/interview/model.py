@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ankang.knowledge.departments import Department
 from ankang.knowledge.text import Text
 
 AGE_BANDS = ("infant", "child", "teen", "adult", "elderly")
@@ -104,13 +105,6 @@ class TriageRule:
         if self.age_min is not None and age < self.age_min:
             return False
         return not (self.age_max is not None and age >= self.age_max)
-
-
-@dataclass(frozen=True, slots=True)
-class Department:
-    code: str
-    name: Text
-    parent: str | None = None
 
 
 @dataclass(frozen=True)

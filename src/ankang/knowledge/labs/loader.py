@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ankang.errors import KnowledgeGap
+from ankang.knowledge.departments import load_departments
 from ankang.knowledge.labs import model as m
 from ankang.knowledge.labs.keys import alias_key
 from ankang.knowledge.labs.units import DIMENSIONS, unit_key
@@ -25,7 +26,6 @@ from ankang.knowledge.text import Text
 PACK_DIR = Path(__file__).parent
 CATALOG_DIR = PACK_DIR / "catalog"
 SOURCES_FILE = PACK_DIR / "sources.yaml"
-DEPARTMENTS_FILE = PACK_DIR.parent / "departments.yaml"
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LOINC = re.compile(r"^(\d{1,7})-(\d)$")
@@ -292,9 +292,7 @@ def _build(catalog_dir: Path) -> tuple[m.LabCatalog | None, list[str]]:
             problems.append(f"source {sid}: needs a title and a kind in {m.SOURCE_KINDS}")
         sources[sid] = m.LabSource(id=sid, title=str(raw.get("title")), kind=str(raw.get("kind")),
                                    year=raw.get("year"), url=raw.get("url"), note=str(raw.get("note") or ""))
-    raw_departments = _read_yaml(DEPARTMENTS_FILE, problems) or {}
-    departments = {str(d["code"]): Text(str(d["zh"]), str(d["en"]))
-                   for d in raw_departments.get("departments") or []}
+    departments = {code: d.name for code, d in load_departments().items()}
     reader = _Reader(set(sources), set(departments))
     tests: list[m.LabTest] = []
     for path in sorted(catalog_dir.glob("*.yaml")):
